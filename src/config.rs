@@ -1,0 +1,156 @@
+//! `pipepress.toml`: site settings and where the project's data lives.
+//!
+//! Parsed into raw serde structs that deny unknown keys, then resolved into
+//! [`Config`] with defaults filled in. Paths stay relative to the project folder;
+//! reading them is `load`'s job.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Diagnostic, Problems};
+use crate::toml_source;
+
+pub const FILE_NAME: &str = "pipepress.toml";
+
+/// The language of the site's numbers, dates and money.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    En,
+    Sv,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Sv => "sv",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub title: String,
+    pub company: String,
+    pub language: Language,
+    pub deals_file: PathBuf,
+    pub customers_file: PathBuf,
+    pub snapshots_dir: PathBuf,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    site: RawSite,
+    #[serde(default)]
+    sources: RawSources,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSite {
+    title: String,
+    company: String,
+    #[serde(default)]
+    language: Language,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawSources {
+    deals: Option<RawFileSource>,
+    customers: Option<RawFileSource>,
+    snapshots: Option<RawDirSource>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFileSource {
+    file: PathBuf,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDirSource {
+    dir: PathBuf,
+}
+
+/// Reads `pipepress.toml`'s text; problems go to `problems`.
+pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Config> {
+    let raw: RawConfig = toml_source::parse(path, text, problems)?;
+    let sources = raw.sources;
+    let config = Config {
+        title: raw.site.title,
+        company: raw.site.company,
+        language: raw.site.language,
+        deals_file: sources
+            .deals
+            .map_or_else(|| "data/deals.csv".into(), |s| s.file),
+        customers_file: sources
+            .customers
+            .map_or_else(|| "data/customers.csv".into(), |s| s.file),
+        snapshots_dir: sources
+            .snapshots
+            .map_or_else(|| "data/snapshots".into(), |s| s.dir),
+    };
+    for (name, file) in [
+        ("deals", &config.deals_file),
+        ("customers", &config.customers_file),
+    ] {
+        if file.is_absolute()
+            || file
+                .components()
+                .any(|c| c == std::path::Component::ParentDir)
+        {
+            problems.push(Diagnostic::file(
+                path,
+                format!(
+                    "[sources.{name}] file \"{}\" leaves the project folder, expected a path inside it such as \"data/{name}.csv\"",
+                    file.display()
+                ),
+            ));
+        }
+    }
+    Some(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+
+    fn parse_text(text: &str) -> Result<Config, Vec<String>> {
+        let mut problems = Problems::default();
+        let config = parse(Path::new("pipepress.toml"), text, &mut problems);
+        match problems.into_result(config) {
+            Ok(config) => Ok(config.expect("a config when no problems")),
+            Err(Error::Invalid(list)) => Err(list.iter().map(ToString::to_string).collect()),
+            Err(other) => panic!("{other}"),
+        }
+    }
+
+    #[test]
+    fn fills_in_defaults() {
+        let config = parse_text("[site]\ntitle = \"T\"\ncompany = \"C AB\"\n").expect("valid");
+        assert_eq!(config.language, Language::En);
+        assert_eq!(config.deals_file, PathBuf::from("data/deals.csv"));
+        assert_eq!(config.customers_file, PathBuf::from("data/customers.csv"));
+        assert_eq!(config.snapshots_dir, PathBuf::from("data/snapshots"));
+    }
+
+    #[test]
+    fn rejects_unknown_keys_and_languages() {
+        let text = "[site]\ntitle = \"T\"\ncompany = \"C\"\nlanguage = \"de\"\ncolour = \"red\"\n";
+        let problems = parse_text(text).expect_err("invalid");
+        assert_eq!(
+            problems,
+            [
+                "pipepress.toml:4:12: unknown variant `de`, expected `en` or `sv`",
+                "pipepress.toml:5:1: unknown field `colour`, expected one of `title`, `company`, `language`",
+            ]
+        );
+    }
+}

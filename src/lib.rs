@@ -1,0 +1,11 @@
+pub mod config;
+pub mod csv_source;
+pub mod error;
+pub mod load;
+pub mod metrics;
+pub mod model;
+pub mod money;
+pub mod period;
+pub mod strategy;
+pub mod theme;
+pub mod toml_source;

@@ -1,0 +1,207 @@
+//! Reading a project folder into memory: the first stage of the pipeline.
+//!
+//! `load` reads every file the build needs as text and records what could not be
+//! read, without judging the contents (that is `resolve`'s work). The one exception
+//! is `pipepress.toml`, parsed here because it says where the data files are.
+
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::config::{self, Config};
+use crate::error::{Diagnostic, Error, Problems, line_column};
+use crate::theme;
+
+/// A file read from the project: its path relative to the project and its text.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// Everything read from a project folder.
+#[derive(Debug)]
+pub struct Inputs {
+    pub root: PathBuf,
+    /// `None` when `pipepress.toml` is invalid (its problems are in `problems`).
+    pub config: Option<Config>,
+    pub strategy: Option<SourceText>,
+    pub deals: Option<SourceText>,
+    pub customers: Option<SourceText>,
+    /// Earlier exports, oldest first.
+    pub snapshots: Vec<(NaiveDate, SourceText)>,
+    /// `content/*.md`, by file name.
+    pub content: Vec<SourceText>,
+    /// The project's `templates/` overrides: (theme file name, text).
+    pub templates: Vec<(String, SourceText)>,
+    /// Problems met while reading (missing files, bad encodings, bad folder names).
+    pub problems: Problems,
+}
+
+/// Reads the project at `root`. Fails only when the folder itself cannot be read;
+/// every other problem is recorded in [`Inputs::problems`].
+pub fn load(root: &Path) -> Result<Inputs, Error> {
+    if !root.is_dir() {
+        return Err(Error::io(
+            root,
+            std::io::Error::new(ErrorKind::NotFound, "no such project folder"),
+        ));
+    }
+    let mut problems = Problems::default();
+    let config_text = read(root, Path::new(config::FILE_NAME), &mut problems);
+    let config = config_text
+        .as_ref()
+        .and_then(|s| config::parse(&s.path, &s.text, &mut problems));
+    let defaults = Config {
+        title: String::new(),
+        company: String::new(),
+        language: config::Language::En,
+        deals_file: "data/deals.csv".into(),
+        customers_file: "data/customers.csv".into(),
+        snapshots_dir: "data/snapshots".into(),
+    };
+    let paths = config.as_ref().unwrap_or(&defaults);
+    let strategy = read(root, Path::new(crate::strategy::FILE_NAME), &mut problems);
+    let deals = read(root, &paths.deals_file, &mut problems);
+    let customers = read(root, &paths.customers_file, &mut problems);
+    let snapshots = snapshots(root, &paths.snapshots_dir, &paths.deals_file, &mut problems);
+    let content = markdown_pages(root, &mut problems);
+    let templates = templates(root, &mut problems);
+    Ok(Inputs {
+        root: root.to_path_buf(),
+        config,
+        strategy,
+        deals,
+        customers,
+        snapshots,
+        content,
+        templates,
+        problems,
+    })
+}
+
+/// Reads `relative` under `root` as UTF-8 text, recording a problem when it cannot.
+fn read(root: &Path, relative: &Path, problems: &mut Problems) -> Option<SourceText> {
+    match fs::read(root.join(relative)) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(SourceText {
+                path: relative.to_path_buf(),
+                text,
+            }),
+            Err(error) => {
+                let valid = error.utf8_error().valid_up_to();
+                let bytes = error.into_bytes();
+                let prefix = String::from_utf8_lossy(&bytes[..valid]);
+                let (line, column) = line_column(&prefix, valid);
+                problems.push(Diagnostic::at(
+                    relative,
+                    line,
+                    column,
+                    format!("byte 0x{:02X} is not UTF-8, expected a UTF-8 file (save as \"CSV UTF-8\" or UTF-8 text)", bytes[valid]),
+                ));
+                None
+            }
+        },
+        Err(error) if error.kind() == ErrorKind::NotFound => {
+            problems.push(Diagnostic::file(
+                relative,
+                "file not found, expected it in the project folder",
+            ));
+            None
+        }
+        Err(error) => {
+            problems.push(Diagnostic::file(relative, format!("cannot read: {error}")));
+            None
+        }
+    }
+}
+
+/// Sorted names of the entries of `dir` (empty when it does not exist).
+fn entries(dir: &Path) -> Vec<(String, bool)> {
+    let Ok(read) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<(String, bool)> = read
+        .filter_map(Result::ok)
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                e.path().is_dir(),
+            )
+        })
+        .filter(|(name, _)| !name.starts_with('.'))
+        .collect();
+    names.sort();
+    names
+}
+
+fn snapshots(
+    root: &Path,
+    dir: &Path,
+    deals_file: &Path,
+    problems: &mut Problems,
+) -> Vec<(NaiveDate, SourceText)> {
+    let file_name = deals_file
+        .file_name()
+        .map_or_else(|| "deals.csv".into(), PathBuf::from);
+    let mut found = Vec::new();
+    for (name, is_dir) in entries(&root.join(dir)) {
+        let folder = dir.join(&name);
+        let date = NaiveDate::parse_from_str(&name, "%Y-%m-%d")
+            .ok()
+            .filter(|_| is_dir && name.len() == 10);
+        match date {
+            Some(date) => {
+                if let Some(text) = read(root, &folder.join(&file_name), problems) {
+                    found.push((date, text));
+                }
+            }
+            None => problems.push(Diagnostic::file(
+                folder,
+                "is not a snapshot folder, expected a folder named by its date (YYYY-MM-DD) holding the deals export",
+            )),
+        }
+    }
+    found
+}
+
+fn markdown_pages(root: &Path, problems: &mut Problems) -> Vec<SourceText> {
+    entries(&root.join("content"))
+        .into_iter()
+        .filter(|(name, is_dir)| !is_dir && name.ends_with(".md"))
+        .filter_map(|(name, _)| read(root, &Path::new("content").join(name), problems))
+        .collect()
+}
+
+/// The project's theme overrides; a file the theme does not have is an error, as it
+/// would otherwise be silently ignored.
+fn templates(root: &Path, problems: &mut Problems) -> Vec<(String, SourceText)> {
+    let mut found = Vec::new();
+    let mut stack = vec![PathBuf::new()];
+    while let Some(relative) = stack.pop() {
+        for (name, is_dir) in entries(&root.join("templates").join(&relative)) {
+            let relative = relative.join(&name);
+            if is_dir {
+                stack.push(relative);
+                continue;
+            }
+            let theme_name = relative.to_string_lossy().replace('\\', "/");
+            let path = Path::new("templates").join(&relative);
+            if theme::file(&theme_name).is_none() {
+                problems.push(Diagnostic::file(
+                    &path,
+                    format!(
+                        "the theme has no file \"{theme_name}\" to override, expected one of: {}",
+                        theme::names().join(", ")
+                    ),
+                ));
+            } else if let Some(text) = read(root, &path, problems) {
+                found.push((theme_name, text));
+            }
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}

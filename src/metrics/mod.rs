@@ -1,0 +1,196 @@
+//! Metrics: every number the site shows, computed from the model for an as-of date.
+//!
+//! Pure functions over [`Model`]: no I/O, no formatting, exact money. Definitions
+//! follow DESIGN.md and are restated on the report's definitions appendix. Figures
+//! are built with the composable accumulators of `accum`, so each breakdown sums to
+//! its total exactly. The whole [`Metrics`] value serialises as `data/metrics.json`.
+
+mod accum;
+mod customers;
+mod health;
+mod history;
+mod people;
+mod results;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::model::{Model, Status};
+use crate::money::Money;
+use crate::period::Period;
+
+pub use accum::{Outcomes, PipelineSum};
+pub use customers::{AbcClass, CustomerValue};
+pub use health::{DealFlags, Health, HygieneIssue};
+pub use history::{History, SnapshotPoint};
+pub use people::{PlanMetrics, SegmentMetrics, SellerMetrics};
+pub use results::{PeriodMetrics, Velocity};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Metrics {
+    pub as_of: NaiveDate,
+    pub currency: String,
+    pub pipeline: Pipeline,
+    /// The fiscal year containing the as-of date.
+    pub year: PeriodMetrics,
+    /// The fiscal quarter containing the as-of date.
+    pub quarter: PeriodMetrics,
+    /// The twelve months up to and including the as-of date.
+    pub trailing_12_months: PeriodMetrics,
+    pub velocity: Velocity,
+    pub health: Health,
+    pub sellers: Vec<SellerMetrics>,
+    pub segments: Vec<SegmentMetrics>,
+    pub plans: Vec<PlanMetrics>,
+    pub customers: Vec<CustomerValue>,
+    pub history: History,
+}
+
+/// One line of a pipeline breakdown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Breakdown {
+    pub key: String,
+    pub name: String,
+    #[serde(flatten)]
+    pub sum: PipelineSum,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Pipeline {
+    #[serde(flatten)]
+    pub total: PipelineSum,
+    /// Every stage in pipeline order, empty ones included.
+    pub by_stage: Vec<Breakdown>,
+    /// Every seller in the strategy's order.
+    pub by_owner: Vec<Breakdown>,
+    /// Every segment in classification order, then "unsegmented".
+    pub by_segment: Vec<Breakdown>,
+    /// By month of expected close (`YYYY-MM`), then `none` for deals without one.
+    pub by_close_month: Vec<Breakdown>,
+    /// By age since created: 0-30, 31-90, 91-180, 181-365, over 365 days.
+    pub by_age: Vec<Breakdown>,
+}
+
+pub const UNSEGMENTED: &str = "unsegmented";
+pub const NO_CLOSE_DATE: &str = "none";
+const AGE_BUCKETS: [(i64, &str, &str); 5] = [
+    (30, "0-30", "0–30 days"),
+    (90, "31-90", "31–90 days"),
+    (180, "91-180", "91–180 days"),
+    (365, "181-365", "181–365 days"),
+    (i64::MAX, "over-365", "over 365 days"),
+];
+
+/// Computes everything for `as_of`.
+pub fn compute(model: &Model, as_of: NaiveDate) -> Metrics {
+    let calendar = model.strategy.calendar;
+    let year = results::for_period(model, as_of, calendar.year_of(as_of));
+    let quarter = results::for_period(model, as_of, calendar.quarter_of(as_of));
+    let trailing = results::trailing_year(model, as_of);
+    let health = health::compute(model, as_of, &trailing.outcomes);
+    Metrics {
+        as_of,
+        currency: model.strategy.currency.clone(),
+        pipeline: pipeline(model, as_of),
+        velocity: results::velocity(model, &year.outcomes),
+        sellers: people::sellers(model, as_of, &health),
+        segments: people::segments(model, as_of),
+        plans: people::plans(model, as_of),
+        customers: customers::values(model, as_of),
+        history: history::compute(model, as_of),
+        year,
+        quarter,
+        trailing_12_months: trailing,
+        health,
+    }
+}
+
+fn pipeline(model: &Model, as_of: NaiveDate) -> Pipeline {
+    let strategy = &model.strategy;
+    let mut total = PipelineSum::default();
+    let mut stages = vec![PipelineSum::default(); strategy.stages.len()];
+    let mut owners = vec![PipelineSum::default(); strategy.sellers.len()];
+    let mut segments = vec![PipelineSum::default(); strategy.segments.len() + 1];
+    let mut months: BTreeMap<String, PipelineSum> = BTreeMap::new();
+    let mut ages = [PipelineSum::default(); AGE_BUCKETS.len()];
+    for deal in model.deals.iter().filter(|d| d.status == Status::Open) {
+        let (value, p) = (deal.amount(), model.probability(deal));
+        total.add(value, p);
+        stages[deal.stage].add(value, p);
+        owners[deal.owner].add(value, p);
+        segments[model.segment(deal).unwrap_or(strategy.segments.len())].add(value, p);
+        let month = deal
+            .expected_close
+            .map_or_else(|| "~".to_string(), month_key);
+        months.entry(month).or_default().add(value, p);
+        let age = (as_of - deal.created).num_days();
+        let bucket = AGE_BUCKETS
+            .iter()
+            .position(|(max, _, _)| age <= *max)
+            .unwrap_or(0);
+        ages[bucket].add(value, p);
+    }
+    let line = |key: &str, name: &str, sum: &PipelineSum| Breakdown {
+        key: key.into(),
+        name: name.into(),
+        sum: *sum,
+    };
+    let mut by_segment: Vec<Breakdown> = strategy
+        .segments
+        .iter()
+        .zip(&segments)
+        .map(|(s, sum)| line(&s.id, &s.name, sum))
+        .collect();
+    by_segment.push(line(
+        UNSEGMENTED,
+        "Unsegmented",
+        &segments[strategy.segments.len()],
+    ));
+    Pipeline {
+        total,
+        by_stage: strategy
+            .stages
+            .iter()
+            .zip(&stages)
+            .map(|(s, sum)| line(&s.id, &s.name, sum))
+            .collect(),
+        by_owner: strategy
+            .sellers
+            .iter()
+            .zip(&owners)
+            .map(|(s, sum)| line(&s.id, &s.name, sum))
+            .collect(),
+        by_segment,
+        // "~" sorts after every "YYYY-MM" key, so deals without a date come last.
+        by_close_month: months
+            .iter()
+            .map(|(key, sum)| match key.as_str() {
+                "~" => line(NO_CLOSE_DATE, "No expected close", sum),
+                month => line(month, month, sum),
+            })
+            .collect(),
+        by_age: AGE_BUCKETS
+            .iter()
+            .zip(&ages)
+            .map(|((_, key, name), sum)| line(key, name, sum))
+            .collect(),
+    }
+}
+
+/// `2026-03` for any date in March 2026.
+pub fn month_key(date: NaiveDate) -> String {
+    format!("{:04}-{:02}", date.year(), date.month())
+}
+
+/// The period's company target, if the strategy sets one.
+fn company_target(model: &Model, period: Option<Period>) -> Option<Money> {
+    period.and_then(|p| {
+        model
+            .strategy
+            .target(p, crate::strategy::TargetScope::Company)
+    })
+}

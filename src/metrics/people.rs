@@ -1,0 +1,229 @@
+//! Figures per seller, per segment and per tactical plan.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::accum::PipelineSum;
+use super::health::Health;
+use super::results::{self, PeriodMetrics};
+use crate::model::{Model, Status};
+use crate::money::Money;
+use crate::period::DateRange;
+use crate::strategy::TargetScope;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SellerMetrics {
+    pub id: String,
+    pub name: String,
+    pub team: String,
+    pub pipeline: PipelineSum,
+    /// The fiscal year, against the seller's own target.
+    pub year: PeriodMetrics,
+    pub stale_count: u64,
+    pub aging_count: u64,
+    pub hygiene_count: u64,
+    pub off_strategy_count: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentMetrics {
+    pub id: String,
+    pub name: String,
+    pub priority: crate::strategy::Priority,
+    pub customers: u64,
+    pub pipeline: PipelineSum,
+    /// The fiscal year, against the segment's own target.
+    pub year: PeriodMetrics,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanMetrics {
+    pub id: String,
+    pub name: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub owner: String,
+    /// Deals tied to the plan, any status.
+    pub deal_count: u64,
+    /// Tied deals won within the plan's period, up to the as-of date.
+    pub won_count: u64,
+    pub won_value: Money,
+    pub open: PipelineSum,
+    pub goal_revenue: Option<Money>,
+    pub goal_deals: Option<u32>,
+    /// Share of the plan's days passed at the as-of date, 0 to 1.
+    pub elapsed: f64,
+    /// The goal paced linearly over the period, at the as-of date.
+    pub pace_revenue: Option<Money>,
+    /// Won ÷ goal.
+    pub progress: Option<f64>,
+    /// Won at or above the linear pace.
+    pub on_track: Option<bool>,
+    /// Goal − won, never below zero.
+    pub gap: Option<Money>,
+}
+
+pub fn sellers(model: &Model, as_of: NaiveDate, health: &Health) -> Vec<SellerMetrics> {
+    let strategy = &model.strategy;
+    let period = strategy.calendar.year_of(as_of);
+    let range = strategy.calendar.range(period).unwrap_or(DateRange {
+        start: as_of,
+        end: as_of,
+    });
+    strategy
+        .sellers
+        .iter()
+        .enumerate()
+        .map(|(index, seller)| {
+            let target = strategy.target(period, TargetScope::Seller(index));
+            let gathered = results::for_range(model, as_of, range, target, |d| d.owner == index);
+            let mut pipeline = PipelineSum::default();
+            let mut counts = [0u64; 4];
+            for (deal, flags) in model.deals.iter().zip(&health.flags) {
+                if deal.owner != index || deal.status != Status::Open {
+                    continue;
+                }
+                pipeline.add(deal.amount(), model.probability(deal));
+                for (count, flag) in counts.iter_mut().zip([
+                    flags.stale,
+                    flags.aging,
+                    !flags.hygiene.is_empty(),
+                    flags.off_strategy,
+                ]) {
+                    *count += u64::from(flag);
+                }
+            }
+            SellerMetrics {
+                id: seller.id.clone(),
+                name: seller.name.clone(),
+                team: strategy
+                    .teams
+                    .get(seller.team)
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default(),
+                pipeline,
+                year: results::assemble(
+                    model,
+                    Some(period),
+                    strategy.calendar.label(period),
+                    range,
+                    gathered,
+                ),
+                stale_count: counts[0],
+                aging_count: counts[1],
+                hygiene_count: counts[2],
+                off_strategy_count: counts[3],
+            }
+        })
+        .collect()
+}
+
+pub fn segments(model: &Model, as_of: NaiveDate) -> Vec<SegmentMetrics> {
+    let strategy = &model.strategy;
+    let period = strategy.calendar.year_of(as_of);
+    let range = strategy.calendar.range(period).unwrap_or(DateRange {
+        start: as_of,
+        end: as_of,
+    });
+    strategy
+        .segments
+        .iter()
+        .enumerate()
+        .map(|(index, segment)| {
+            let target = strategy.target(period, TargetScope::Segment(index));
+            let in_segment = |d: &crate::model::Deal| model.segment(d) == Some(index);
+            let gathered = results::for_range(model, as_of, range, target, in_segment);
+            let mut pipeline = PipelineSum::default();
+            for deal in model
+                .deals
+                .iter()
+                .filter(|d| d.status == Status::Open && in_segment(d))
+            {
+                pipeline.add(deal.amount(), model.probability(deal));
+            }
+            SegmentMetrics {
+                id: segment.id.clone(),
+                name: segment.name.clone(),
+                priority: segment.priority,
+                customers: model
+                    .customers
+                    .iter()
+                    .filter(|c| c.segment == Some(index))
+                    .count() as u64,
+                pipeline,
+                year: results::assemble(
+                    model,
+                    Some(period),
+                    strategy.calendar.label(period),
+                    range,
+                    gathered,
+                ),
+            }
+        })
+        .collect()
+}
+
+pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
+    let strategy = &model.strategy;
+    strategy
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(index, plan)| {
+            let range = DateRange {
+                start: plan.start,
+                end: plan.end,
+            };
+            let tied = || model.deals.iter().filter(move |d| d.plan == Some(index));
+            let (mut won_count, mut won_value, mut open) = (0, Money::ZERO, PipelineSum::default());
+            for deal in tied() {
+                match (deal.status, deal.closed) {
+                    (Status::Won, Some(c)) if range.contains(c) && c <= as_of => {
+                        won_count += 1;
+                        won_value += deal.amount();
+                    }
+                    (Status::Open, _) => open.add(deal.amount(), model.probability(deal)),
+                    _ => {}
+                }
+            }
+            let passed = (as_of.min(plan.end) - plan.start).num_days() + 1;
+            let elapsed = (passed.max(0) as f64 / range.days() as f64).clamp(0.0, 1.0);
+            // goal × passed ÷ days, rounded half up, in whole öre
+            let pace_revenue = plan.goal_revenue.map(|goal| {
+                let (num, den) = (
+                    i128::from(goal.minor()) * i128::from(passed.clamp(0, range.days())),
+                    i128::from(range.days()),
+                );
+                Money::from_minor(((2 * num + den) / (2 * den)) as i64)
+            });
+            PlanMetrics {
+                id: plan.id.clone(),
+                name: plan.name.clone(),
+                start: plan.start,
+                end: plan.end,
+                owner: strategy
+                    .sellers
+                    .get(plan.owner)
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default(),
+                deal_count: tied().count() as u64,
+                won_count,
+                won_value,
+                open,
+                goal_revenue: plan.goal_revenue,
+                goal_deals: plan.goal_deals,
+                elapsed,
+                pace_revenue,
+                progress: plan.goal_revenue.and_then(|g| won_value.ratio(g)),
+                on_track: pace_revenue.map(|pace| won_value >= pace),
+                gap: plan.goal_revenue.map(|g| {
+                    if g > won_value {
+                        g - won_value
+                    } else {
+                        Money::ZERO
+                    }
+                }),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,172 @@
+//! Results for a period: won and lost, rates, cycle, target, forecast and coverage.
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use super::accum::{Outcomes, PipelineSum};
+use crate::model::{Deal, Model, Status};
+use crate::money::Money;
+use crate::period::{DateRange, Period};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodMetrics {
+    /// `2026` or `2026-Q4`; `None` for a rolling window.
+    pub period: Option<String>,
+    pub label: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub won_count: u64,
+    pub won_value: Money,
+    pub lost_count: u64,
+    pub lost_value: Money,
+    pub win_rate_count: Option<f64>,
+    pub win_rate_value: Option<f64>,
+    pub average_deal: Option<Money>,
+    pub cycle_mean_days: Option<f64>,
+    pub cycle_median_days: Option<f64>,
+    pub target: Option<Money>,
+    /// Won ÷ target.
+    pub attainment: Option<f64>,
+    /// Target − won, never below zero.
+    pub remaining_target: Option<Money>,
+    /// Open deals expected to close in the period.
+    pub expected: PipelineSum,
+    /// Won + weighted value of open deals expected to close in the period.
+    pub forecast: Money,
+    /// Forecast ÷ target.
+    pub forecast_attainment: Option<f64>,
+    /// Open value expected in the period ÷ remaining target; `None` without a
+    /// target or once it is reached.
+    pub coverage: Option<f64>,
+    pub coverage_goal: f64,
+    #[serde(skip)]
+    pub outcomes: Outcomes,
+}
+
+/// Won and lost deals closed in `range` up to `as_of`, and open deals expected to
+/// close in it, among the deals `include` accepts.
+pub fn for_range(
+    model: &Model,
+    as_of: NaiveDate,
+    range: DateRange,
+    target: Option<Money>,
+    include: impl Fn(&Deal) -> bool,
+) -> (Outcomes, PipelineSum, Option<Money>) {
+    let mut outcomes = Outcomes::default();
+    let mut expected = PipelineSum::default();
+    for deal in model.deals.iter().filter(|d| include(d)) {
+        match (deal.status, deal.closed) {
+            (Status::Won, Some(closed)) if range.contains(closed) && closed <= as_of => {
+                outcomes.add_won(deal.amount(), (closed - deal.created).num_days());
+            }
+            (Status::Lost, Some(closed)) if range.contains(closed) && closed <= as_of => {
+                outcomes.add_lost(deal.amount());
+            }
+            (Status::Open, _) if deal.expected_close.is_some_and(|d| range.contains(d)) => {
+                expected.add(deal.amount(), model.probability(deal));
+            }
+            _ => {}
+        }
+    }
+    (outcomes, expected, target)
+}
+
+/// Assembles a period's figures from what [`for_range`] gathered.
+pub fn assemble(
+    model: &Model,
+    period: Option<Period>,
+    label: String,
+    range: DateRange,
+    (outcomes, expected, target): (Outcomes, PipelineSum, Option<Money>),
+) -> PeriodMetrics {
+    let won = outcomes.won_value;
+    let remaining = target.map(|t| if t > won { t - won } else { Money::ZERO });
+    let forecast = won + expected.weighted_value;
+    PeriodMetrics {
+        period: period.map(|p| p.to_string()),
+        label,
+        start: range.start,
+        end: range.end,
+        won_count: outcomes.won_count,
+        won_value: won,
+        lost_count: outcomes.lost_count,
+        lost_value: outcomes.lost_value,
+        win_rate_count: outcomes.win_rate_count(),
+        win_rate_value: outcomes.win_rate_value(),
+        average_deal: outcomes.average_deal(),
+        cycle_mean_days: outcomes.cycle_mean(),
+        cycle_median_days: outcomes.cycle_median(),
+        attainment: target.and_then(|t| won.ratio(t)),
+        forecast_attainment: target.and_then(|t| forecast.ratio(t)),
+        coverage: remaining.and_then(|r| expected.open_value.ratio(r)),
+        coverage_goal: model.strategy.thresholds.coverage_goal,
+        remaining_target: remaining,
+        target,
+        expected,
+        forecast,
+        outcomes,
+    }
+}
+
+/// The company's figures for a fiscal period.
+pub fn for_period(model: &Model, as_of: NaiveDate, period: Period) -> PeriodMetrics {
+    let calendar = model.strategy.calendar;
+    let range = calendar.range(period).unwrap_or(DateRange {
+        start: as_of,
+        end: as_of,
+    });
+    let target = super::company_target(model, Some(period));
+    let gathered = for_range(model, as_of, range, target, |_| true);
+    assemble(model, Some(period), calendar.label(period), range, gathered)
+}
+
+/// The twelve months up to and including `as_of` (no target: targets are set per
+/// fiscal period).
+pub fn trailing_year(model: &Model, as_of: NaiveDate) -> PeriodMetrics {
+    let start = as_of.checked_sub_days(Days::new(364)).unwrap_or(as_of);
+    let range = DateRange { start, end: as_of };
+    let gathered = for_range(model, as_of, range, None, |_| true);
+    assemble(model, None, "Last 12 months".into(), range, gathered)
+}
+
+/// Sales velocity: open deals × average deal × win rate ÷ average cycle.
+#[derive(Debug, Clone, Serialize)]
+pub struct Velocity {
+    pub open_count: u64,
+    pub average_deal: Option<Money>,
+    pub win_rate_count: Option<f64>,
+    pub cycle_mean_days: Option<f64>,
+    pub per_day: Option<Money>,
+    /// Per average month of 365.25 / 12 days.
+    pub per_month: Option<Money>,
+}
+
+/// Velocity from the open deals and `outcomes` (the fiscal year's closed deals),
+/// computed as one exact fraction and rounded once:
+/// `open × (won_value / won) × (won / (won + lost)) ÷ (cycle_days / won)`
+/// `= open × won_value × won ÷ ((won + lost) × cycle_days)`.
+pub fn velocity(model: &Model, outcomes: &Outcomes) -> Velocity {
+    let open_count = model
+        .deals
+        .iter()
+        .filter(|d| d.status == Status::Open)
+        .count() as u64;
+    let won = i128::from(outcomes.won_count);
+    let closed = i128::from(outcomes.won_count + outcomes.lost_count);
+    let cycle_days = i128::from(outcomes.cycle_days_total());
+    let per = |num_factor: i128, den_factor: i128| -> Option<Money> {
+        let numerator =
+            i128::from(open_count) * i128::from(outcomes.won_value.minor()) * won * num_factor;
+        let denominator = closed * cycle_days * den_factor;
+        (denominator > 0)
+            .then(|| Money::from_minor(((2 * numerator + denominator) / (2 * denominator)) as i64))
+    };
+    Velocity {
+        open_count,
+        average_deal: outcomes.average_deal(),
+        win_rate_count: outcomes.win_rate_count(),
+        cycle_mean_days: outcomes.cycle_mean(),
+        per_day: per(1, 1),
+        per_month: per(1461, 48),
+    }
+}

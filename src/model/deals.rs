@@ -1,0 +1,274 @@
+//! `deals.csv` (the current export and each snapshot) into [`Deal`]s.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::{Deal, Status};
+use crate::csv_source::{self, Column, Layout, Row};
+use crate::error::Problems;
+use crate::load::SourceText;
+use crate::money::Money;
+use crate::strategy::Strategy;
+
+const ID: usize = 0;
+const NAME: usize = 1;
+const CUSTOMER: usize = 2;
+const OWNER: usize = 3;
+const STAGE: usize = 4;
+const STATUS: usize = 5;
+const VALUE: usize = 6;
+const CURRENCY: usize = 7;
+const PROBABILITY: usize = 8;
+const CREATED: usize = 9;
+const EXPECTED_CLOSE: usize = 10;
+const CLOSED: usize = 11;
+const NEXT_ACTIVITY: usize = 12;
+const LAST_ACTIVITY: usize = 13;
+const LOST_REASON: usize = 14;
+const PLAN: usize = 15;
+
+const fn column(name: &'static str, required: bool) -> Column {
+    Column { name, required }
+}
+
+pub const COLUMNS: [Column; 16] = [
+    column("id", true),
+    column("name", true),
+    column("customer_id", false),
+    column("owner", true),
+    column("stage", true),
+    column("status", true),
+    column("value", false),
+    column("currency", false),
+    column("probability", false),
+    column("created", true),
+    column("expected_close", false),
+    column("closed", false),
+    column("next_activity", false),
+    column("last_activity", false),
+    column("lost_reason", false),
+    column("plan", false),
+];
+
+/// Reads one deals export; rows with problems are reported and left out.
+pub fn read(
+    source: &SourceText,
+    strategy: &Strategy,
+    customers: &HashMap<&str, usize>,
+    problems: &mut Problems,
+) -> Vec<Deal> {
+    let layout = Layout {
+        columns: &COLUMNS,
+        extra_allowed: false,
+        what: "the deals export",
+    };
+    let mut deals = Vec::new();
+    let mut seen = HashSet::new();
+    csv_source::read_rows(
+        &source.path,
+        &source.text,
+        layout,
+        problems,
+        |row, found| {
+            let mut reader = RowReader {
+                row,
+                problems: found,
+                ok: true,
+            };
+            if let Some(deal) = reader.deal(strategy, customers, &mut seen) {
+                deals.push(deal);
+            }
+        },
+    );
+    deals
+}
+
+/// Reads one row, noting every problem in it before giving up on it.
+struct RowReader<'r, 'p> {
+    row: &'r Row<'r>,
+    problems: &'p mut Problems,
+    ok: bool,
+}
+
+impl RowReader<'_, '_> {
+    fn fail(&mut self, column: usize, message: String) {
+        self.problems.push(self.row.problem(column, message));
+        self.ok = false;
+    }
+
+    fn required(&mut self, column: usize, expected: &str) -> String {
+        let text = self.row.get(column);
+        if text.is_empty() {
+            let name = COLUMNS[column].name;
+            self.fail(
+                column,
+                format!("column \"{name}\" is empty, expected {expected}"),
+            );
+        }
+        text.to_string()
+    }
+
+    fn date(&mut self, column: usize) -> Option<NaiveDate> {
+        let text = self.row.get(column);
+        if text.is_empty() {
+            return None;
+        }
+        let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .ok()
+            .filter(|_| text.len() == 10);
+        if date.is_none() {
+            let name = COLUMNS[column].name;
+            self.fail(column, format!("column \"{name}\": \"{text}\" is not a date, expected YYYY-MM-DD (e.g. 2026-03-31)"));
+        }
+        date
+    }
+
+    fn lookup(
+        &mut self,
+        column: usize,
+        index: Option<usize>,
+        message: impl FnOnce() -> String,
+    ) -> Option<usize> {
+        if index.is_none() {
+            self.fail(column, message());
+        }
+        index
+    }
+
+    fn deal(
+        &mut self,
+        strategy: &Strategy,
+        customers: &HashMap<&str, usize>,
+        seen: &mut HashSet<String>,
+    ) -> Option<Deal> {
+        let row = self.row;
+        let id = self.required(ID, "a deal id");
+        if !id.is_empty() && !seen.insert(id.clone()) {
+            self.fail(
+                ID,
+                format!("deal id \"{id}\" is used twice, expected each id once"),
+            );
+        }
+        let name = self.required(NAME, "the deal's name");
+
+        let customer = match row.get(CUSTOMER) {
+            "" => None,
+            text => self.lookup(CUSTOMER, customers.get(text).copied(), || {
+                format!(
+                    "customer \"{text}\" is not in the customers export, expected one of its ids"
+                )
+            }),
+        };
+        let owner_id = self.required(OWNER, "a seller id from strategy.toml");
+        let owner = match owner_id.as_str() {
+            "" => None,
+            text => self.lookup(OWNER, strategy.seller_index(text), || {
+                strategy.unknown_seller(text)
+            }),
+        };
+        let stage_id = self.required(STAGE, "a stage id from strategy.toml");
+        let stage = match stage_id.as_str() {
+            "" => None,
+            text => self.lookup(STAGE, strategy.stage_index(text), || {
+                strategy.unknown_stage(text)
+            }),
+        };
+        let status = match row.get(STATUS).to_ascii_lowercase().as_str() {
+            "open" => Some(Status::Open),
+            "won" => Some(Status::Won),
+            "lost" => Some(Status::Lost),
+            _ => {
+                let text = row.get(STATUS);
+                self.fail(
+                    STATUS,
+                    format!(
+                        "column \"status\": \"{text}\" is not a status, expected open, won or lost"
+                    ),
+                );
+                None
+            }
+        };
+        let value = match row.get(VALUE) {
+            "" => None,
+            text => match Money::parse(text) {
+                Some(m) if m >= Money::ZERO => Some(m),
+                _ => {
+                    self.fail(VALUE, format!("column \"value\": \"{text}\" is not an amount, expected digits with an optional . and two decimals, not negative (e.g. 125000.50)"));
+                    None
+                }
+            },
+        };
+        match row.get(CURRENCY) {
+            "" => {}
+            code if code == strategy.currency => {}
+            code => self.fail(
+                CURRENCY,
+                format!("column \"currency\": \"{code}\" is not the base currency, expected {} or empty (conversion rates are not supported yet)", strategy.currency),
+            ),
+        }
+        let probability = match row.get(PROBABILITY) {
+            "" => None,
+            text => match text.parse::<u8>() {
+                Ok(p) if p <= 100 => Some(p),
+                _ => {
+                    self.fail(PROBABILITY, format!("column \"probability\": \"{text}\" is not a percentage, expected a whole number from 0 to 100"));
+                    None
+                }
+            },
+        };
+        let created = self.date(CREATED);
+        if row.get(CREATED).is_empty() {
+            self.fail(
+                CREATED,
+                "column \"created\" is empty, expected the date the deal was created (YYYY-MM-DD)"
+                    .into(),
+            );
+        }
+        let expected_close = self.date(EXPECTED_CLOSE);
+        let closed = self.date(CLOSED);
+        let next_activity = self.date(NEXT_ACTIVITY);
+        let last_activity = self.date(LAST_ACTIVITY);
+        let plan = match row.get(PLAN) {
+            "" => None,
+            text => self.lookup(PLAN, strategy.plan_index(text), || {
+                strategy.unknown_plan(text)
+            }),
+        };
+
+        match (status, closed) {
+            (Some(Status::Open), Some(date)) => {
+                self.fail(CLOSED, format!("column \"closed\": an open deal has a closed date ({date}), expected it empty or the status won or lost"));
+            }
+            (Some(Status::Won | Status::Lost), None) if row.get(CLOSED).is_empty() => {
+                self.fail(CLOSED, "column \"closed\" is empty, expected the date a won or lost deal closed (YYYY-MM-DD)".into());
+            }
+            (_, Some(closed)) if created.is_some_and(|c| closed < c) => {
+                let created = created.unwrap_or(closed);
+                self.fail(CLOSED, format!("column \"closed\": {closed} is before the deal was created ({created}), expected a date on or after it"));
+            }
+            _ => {}
+        }
+
+        if !self.ok {
+            return None;
+        }
+        Some(Deal {
+            id,
+            name,
+            customer,
+            owner: owner?,
+            stage: stage?,
+            status: status?,
+            value,
+            probability,
+            created: created?,
+            expected_close,
+            closed,
+            next_activity,
+            last_activity,
+            lost_reason: row.get(LOST_REASON).to_string(),
+            plan,
+        })
+    }
+}

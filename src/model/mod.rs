@@ -1,0 +1,168 @@
+//! The canonical model: the checked, typed project every later stage reads.
+//!
+//! [`resolve`] turns [`Inputs`] into a [`Model`] or the full list of problems. After
+//! it, every deal's stage, owner, customer and plan is an index that is known to be
+//! valid, every date and amount is parsed, and every customer has its segment.
+//! Nothing here computes metrics or knows about pages.
+
+mod content;
+mod customers;
+mod deals;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::config::Config;
+use crate::error::{Diagnostic, Error, Problems};
+use crate::load::Inputs;
+use crate::money::Money;
+use crate::strategy::{self, Strategy};
+
+pub use content::Page;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Open,
+    Won,
+    Lost,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Customer {
+    pub id: String,
+    pub name: String,
+    pub industry: String,
+    pub employees: Option<u32>,
+    pub region: String,
+    /// Index into the strategy's sellers.
+    pub owner: Option<usize>,
+    /// Index into the strategy's segments: the first whose rule matches.
+    pub segment: Option<usize>,
+    /// Columns beyond the known ones, in the file's order: (name, value).
+    pub extra: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deal {
+    pub id: String,
+    pub name: String,
+    /// Index into [`Model::customers`].
+    pub customer: Option<usize>,
+    /// Index into the strategy's sellers.
+    pub owner: usize,
+    /// Index into the strategy's stages.
+    pub stage: usize,
+    pub status: Status,
+    pub value: Option<Money>,
+    /// The probability the export gives, in whole percent; `None`: the stage's.
+    pub probability: Option<u8>,
+    pub created: NaiveDate,
+    pub expected_close: Option<NaiveDate>,
+    pub closed: Option<NaiveDate>,
+    pub next_activity: Option<NaiveDate>,
+    pub last_activity: Option<NaiveDate>,
+    pub lost_reason: String,
+    /// Index into the strategy's plans.
+    pub plan: Option<usize>,
+}
+
+impl Deal {
+    /// The value, zero when the export left it empty.
+    pub fn amount(&self) -> Money {
+        self.value.unwrap_or(Money::ZERO)
+    }
+}
+
+/// One earlier export of the deals.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub date: NaiveDate,
+    pub deals: Vec<Deal>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub config: Config,
+    pub strategy: Strategy,
+    pub customers: Vec<Customer>,
+    pub deals: Vec<Deal>,
+    /// Oldest first.
+    pub snapshots: Vec<Snapshot>,
+    pub pages: Vec<Page>,
+}
+
+impl Model {
+    /// A deal's win probability: its own, else its stage's default.
+    pub fn probability(&self, deal: &Deal) -> u8 {
+        deal.probability
+            .unwrap_or(self.strategy.stages[deal.stage].probability)
+    }
+
+    /// A deal's segment: its customer's.
+    pub fn segment(&self, deal: &Deal) -> Option<usize> {
+        deal.customer.and_then(|c| self.customers[c].segment)
+    }
+}
+
+/// Checks and types everything `load` read. Every problem in every file is
+/// collected before this fails.
+pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
+    let mut problems = inputs.problems;
+    let strategy = inputs
+        .strategy
+        .as_ref()
+        .and_then(|s| strategy::parse(&s.path, &s.text, &mut problems));
+    let customers = match (&inputs.customers, &strategy) {
+        (Some(source), Some(strategy)) => customers::read(source, strategy, &mut problems),
+        _ => Vec::new(),
+    };
+    let customer_index: HashMap<&str, usize> = customers
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let read_deals = |source: &crate::load::SourceText, problems: &mut Problems| match &strategy {
+        Some(strategy) => deals::read(source, strategy, &customer_index, problems),
+        None => Vec::new(),
+    };
+    let deals = inputs
+        .deals
+        .as_ref()
+        .map(|s| read_deals(s, &mut problems))
+        .unwrap_or_default();
+    let snapshots: Vec<Snapshot> = inputs
+        .snapshots
+        .iter()
+        .map(|(date, source)| Snapshot {
+            date: *date,
+            deals: read_deals(source, &mut problems),
+        })
+        .collect();
+    let pages = content::read(&inputs.content, &mut problems);
+    if strategy.is_some() && inputs.customers.is_some() && customers.is_empty() {
+        problems.push(Diagnostic::file(
+            &inputs
+                .config
+                .as_ref()
+                .map_or_else(|| "data/customers.csv".into(), |c| c.customers_file.clone()),
+            "holds no customers, expected at least one row",
+        ));
+    }
+    let (Some(config), Some(strategy)) = (inputs.config, strategy) else {
+        // The reasons are already among the problems.
+        return Err(problems
+            .into_result(())
+            .err()
+            .unwrap_or(Error::Invalid(Vec::new())));
+    };
+    problems.into_result(Model {
+        config,
+        strategy,
+        customers,
+        deals,
+        snapshots,
+        pages,
+    })
+}

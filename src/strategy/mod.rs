@@ -1,0 +1,216 @@
+//! The strategy: direction, segments, offers, stages, targets, plans and people.
+//!
+//! [`Strategy`] is the checked form of `strategy.toml`: every id is unique and every
+//! reference points at something that exists, so later stages index into its vectors
+//! without checking again. Parsing and checking live in `raw.rs`; classification of
+//! customers into segments in `rules.rs`. Nothing here reads deals or computes metrics.
+
+mod raw;
+mod rules;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::money::Money;
+use crate::period::{FiscalCalendar, Period};
+
+pub use raw::parse;
+pub use rules::{Condition, Rule};
+
+pub const FILE_NAME: &str = "strategy.toml";
+
+#[derive(Debug, Clone)]
+pub struct Strategy {
+    pub currency: String,
+    pub direction: Direction,
+    pub thresholds: Thresholds,
+    pub calendar: FiscalCalendar,
+    pub stages: Vec<Stage>,
+    pub teams: Vec<Team>,
+    pub sellers: Vec<Seller>,
+    pub segments: Vec<Segment>,
+    pub offers: Vec<Offer>,
+    pub targets: Vec<Target>,
+    pub plans: Vec<Plan>,
+    index: Index,
+}
+
+#[derive(Debug, Clone)]
+pub struct Direction {
+    pub statement: String,
+    pub positioning: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    pub stale_after_days: i64,
+    pub coverage_goal: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stage {
+    pub id: String,
+    pub name: String,
+    /// Default win probability in whole percent.
+    pub probability: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Team {
+    pub id: String,
+    pub name: String,
+    /// Index into [`Strategy::sellers`].
+    pub manager: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seller {
+    pub id: String,
+    pub name: String,
+    /// Index into [`Strategy::teams`].
+    pub team: usize,
+    pub email: Option<String>,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Priority {
+    Focus,
+    Maintain,
+    Deprioritised,
+}
+
+impl Priority {
+    pub fn label(self) -> &'static str {
+        match self {
+            Priority::Focus => "Focus",
+            Priority::Maintain => "Maintain",
+            Priority::Deprioritised => "Deprioritised",
+        }
+    }
+
+    /// Whether deals in such a segment are in line with the strategy.
+    pub fn is_prioritised(self) -> bool {
+        matches!(self, Priority::Focus | Priority::Maintain)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Segment {
+    pub id: String,
+    pub name: String,
+    pub priority: Priority,
+    pub why: String,
+    pub identify: String,
+    pub rule: Rule,
+}
+
+#[derive(Debug, Clone)]
+pub struct Offer {
+    pub id: String,
+    pub name: String,
+    /// Indexes into [`Strategy::segments`].
+    pub segments: Vec<usize>,
+    pub value: String,
+}
+
+/// Whose target it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TargetScope {
+    Company,
+    Segment(usize),
+    Seller(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub period: Period,
+    pub scope: TargetScope,
+    /// Won value wanted in the period.
+    pub revenue: Money,
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub id: String,
+    pub name: String,
+    pub segments: Vec<usize>,
+    pub offers: Vec<usize>,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub owner: usize,
+    pub channel: String,
+    pub goal_revenue: Option<Money>,
+    pub goal_deals: Option<u32>,
+    pub activities: String,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Index {
+    stages: HashMap<String, usize>,
+    sellers: HashMap<String, usize>,
+    plans: HashMap<String, usize>,
+}
+
+impl Strategy {
+    pub fn stage_index(&self, id: &str) -> Option<usize> {
+        self.index.stages.get(id).copied()
+    }
+
+    pub fn seller_index(&self, id: &str) -> Option<usize> {
+        self.index.sellers.get(id).copied()
+    }
+
+    pub fn plan_index(&self, id: &str) -> Option<usize> {
+        self.index.plans.get(id).copied()
+    }
+
+    /// The revenue target for a period and scope, if one is set.
+    pub fn target(&self, period: Period, scope: TargetScope) -> Option<Money> {
+        self.targets
+            .iter()
+            .find(|t| t.period == period && t.scope == scope)
+            .map(|t| t.revenue)
+    }
+
+    /// The first segment (in the file's order) whose rule the fields satisfy.
+    pub fn classify<'a>(&self, field: impl Fn(&str) -> Option<&'a str>) -> Option<usize> {
+        self.segments.iter().position(|s| s.rule.matches(&field))
+    }
+
+    /// Ids in the order the file lists them, for "expected one of" messages.
+    fn stage_ids(&self) -> String {
+        quoted_list(self.stages.iter().map(|s| s.id.as_str()))
+    }
+
+    /// A message for an unknown stage id.
+    pub fn unknown_stage(&self, found: &str) -> String {
+        format!(
+            "stage \"{found}\" is not in strategy.toml, expected one of {}",
+            self.stage_ids()
+        )
+    }
+
+    pub fn unknown_seller(&self, found: &str) -> String {
+        let ids = quoted_list(self.sellers.iter().map(|s| s.id.as_str()));
+        format!("seller \"{found}\" is not in strategy.toml, expected one of {ids}")
+    }
+
+    pub fn unknown_plan(&self, found: &str) -> String {
+        let ids = quoted_list(self.plans.iter().map(|p| p.id.as_str()));
+        format!("plan \"{found}\" is not in strategy.toml, expected one of {ids}")
+    }
+}
+
+/// `"a", "b", "c"` (at most ten, then `…`).
+pub fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let mut items: Vec<String> = items.map(|s| format!("\"{s}\"")).collect();
+    if items.len() > 10 {
+        items.truncate(10);
+        items.push("…".into());
+    }
+    items.join(", ")
+}
