@@ -1,11 +1,83 @@
+//! pipepress: CRM exports and a TOML sales strategy in, a static HTML site out.
+//!
+//! The build is a pipeline of plain data (see ARCHITECTURE.md):
+//! [`load`] reads the project folder, [`model::resolve`] checks and types it,
+//! [`metrics::compute`] computes every figure, [`render::render`] turns them into
+//! files in memory, and [`site::write`] puts them on disk atomically.
+
+pub mod charts;
 pub mod config;
 pub mod csv_source;
 pub mod error;
 pub mod load;
+pub mod locale;
+pub mod markdown;
 pub mod metrics;
 pub mod model;
 pub mod money;
 pub mod period;
+pub mod render;
+pub mod site;
 pub mod strategy;
 pub mod theme;
 pub mod toml_source;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+pub use error::{Diagnostic, Error};
+pub use render::OutputFile;
+
+/// Reads and checks the project at `project`; every problem found is in the error.
+pub fn check(project: &Path) -> Result<model::Model, Error> {
+    let mut inputs = load::load(project)?;
+    let overrides = std::mem::take(&mut inputs.templates);
+    let theme = theme::Theme::new(&overrides);
+    let model = model::resolve(inputs);
+    match (model, theme) {
+        (Ok(model), Ok(_)) => Ok(model),
+        (Err(Error::Invalid(mut a)), Err(Error::Invalid(b))) => {
+            a.extend(b);
+            a.sort();
+            Err(Error::Invalid(a))
+        }
+        (Err(error), _) | (_, Err(error)) => Err(error),
+    }
+}
+
+/// Builds the site for `project` as of `as_of`, in memory.
+pub fn build_site(project: &Path, as_of: NaiveDate) -> Result<Vec<OutputFile>, Error> {
+    let mut inputs = load::load(project)?;
+    let overrides = std::mem::take(&mut inputs.templates);
+    let theme = theme::Theme::new(&overrides);
+    let model = model::resolve(inputs);
+    let (model, theme) = match (model, theme) {
+        (Ok(model), Ok(theme)) => (model, theme),
+        (Err(Error::Invalid(mut a)), Err(Error::Invalid(b))) => {
+            a.extend(b);
+            a.sort();
+            return Err(Error::Invalid(a));
+        }
+        (Err(error), _) | (_, Err(error)) => return Err(error),
+    };
+    let metrics = metrics::compute(&model, as_of);
+    render::render(&model, &metrics, &theme)
+}
+
+/// What a finished build wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub pages: usize,
+    pub files: usize,
+}
+
+/// Builds the site and writes it to `out`, replacing an earlier site whole.
+pub fn build(project: &Path, out: &Path, as_of: NaiveDate) -> Result<Summary, Error> {
+    let files = build_site(project, as_of)?;
+    site::write(&files, out)?;
+    Ok(Summary {
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        files: files.len(),
+    })
+}

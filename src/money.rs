@@ -196,7 +196,7 @@ mod tests {
 
     #[test]
     fn json_is_exact_to_the_ore() {
-        for minor in [0, 1, 5, 10, 99, 12_345, 8_450_050, 1_234_567_890_12, -1_230] {
+        for minor in [0, 1, 5, 10, 99, 12_345, 8_450_050, 123_456_789_012, -1_230] {
             let json = serde_json::to_string(&Money(minor)).expect("serialises");
             let back: f64 = json.parse().expect("a number");
             assert_eq!((back * 100.0).round() as i64, minor, "{json}");

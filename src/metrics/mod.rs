@@ -9,6 +9,7 @@ mod accum;
 mod customers;
 mod health;
 mod history;
+mod pace;
 mod people;
 mod results;
 #[cfg(test)]
@@ -27,6 +28,7 @@ pub use accum::{Outcomes, PipelineSum};
 pub use customers::{AbcClass, CustomerValue};
 pub use health::{DealFlags, Health, HygieneIssue};
 pub use history::{History, SnapshotPoint};
+pub use pace::PacePoint;
 pub use people::{PlanMetrics, SegmentMetrics, SellerMetrics};
 pub use results::{PeriodMetrics, Velocity};
 
@@ -41,6 +43,8 @@ pub struct Metrics {
     pub quarter: PeriodMetrics,
     /// The twelve months up to and including the as-of date.
     pub trailing_12_months: PeriodMetrics,
+    /// Cumulative won value through the fiscal year against its target's pace.
+    pub year_pace: Vec<PacePoint>,
     pub velocity: Velocity,
     pub health: Health,
     pub sellers: Vec<SellerMetrics>,
@@ -92,10 +96,16 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Metrics {
     let quarter = results::for_period(model, as_of, calendar.quarter_of(as_of));
     let trailing = results::trailing_year(model, as_of);
     let health = health::compute(model, as_of, &trailing.outcomes);
+    let year_range = crate::period::DateRange {
+        start: year.start,
+        end: year.end,
+    };
+    let year_pace = pace::points(model, as_of, year_range, year.target, |_| true);
     Metrics {
         as_of,
         currency: model.strategy.currency.clone(),
         pipeline: pipeline(model, as_of),
+        year_pace,
         velocity: results::velocity(model, &year.outcomes),
         sellers: people::sellers(model, as_of, &health),
         segments: people::segments(model, as_of),

@@ -61,6 +61,7 @@ pub struct PlanMetrics {
     pub on_track: Option<bool>,
     /// Goal − won, never below zero.
     pub gap: Option<Money>,
+    pub pace: Vec<super::pace::PacePoint>,
 }
 
 pub fn sellers(model: &Model, as_of: NaiveDate, health: &Health) -> Vec<SellerMetrics> {
@@ -188,14 +189,13 @@ pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
             }
             let passed = (as_of.min(plan.end) - plan.start).num_days() + 1;
             let elapsed = (passed.max(0) as f64 / range.days() as f64).clamp(0.0, 1.0);
-            // goal × passed ÷ days, rounded half up, in whole öre
-            let pace_revenue = plan.goal_revenue.map(|goal| {
-                let (num, den) = (
-                    i128::from(goal.minor()) * i128::from(passed.clamp(0, range.days())),
-                    i128::from(range.days()),
-                );
-                Money::from_minor(((2 * num + den) / (2 * den)) as i64)
+            let pace = super::pace::points(model, as_of, range, plan.goal_revenue, |d| {
+                d.plan == Some(index)
             });
+            // The pace at the as-of date (or the plan's end); zero before it starts.
+            let pace_revenue = plan
+                .goal_revenue
+                .map(|_| pace.last().and_then(|p| p.pace).unwrap_or(Money::ZERO));
             PlanMetrics {
                 id: plan.id.clone(),
                 name: plan.name.clone(),
@@ -223,6 +223,7 @@ pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
                         Money::ZERO
                     }
                 }),
+                pace,
             }
         })
         .collect()

@@ -235,6 +235,19 @@ fn fiscal_year_results() {
 }
 
 #[test]
+fn year_pace_reaches_the_as_of_date() {
+    let pace = metrics().year_pace;
+    // Jan 1, then Jan 31 … Oct 31 (10 month ends), then Nov 15.
+    assert_eq!(pace.len(), 12);
+    let last = pace.last().expect("points");
+    assert_eq!(last.date, date("2026-11-15"));
+    // Won up to Nov 15: D4 300 000 + D5 150 000.
+    assert_eq!(last.won, kr(45_000_000));
+    // 1 000 000 × 319 / 365 = 873 972.60…
+    assert_eq!(last.pace, Some(kr(87_397_260)));
+}
+
+#[test]
 fn fiscal_quarter_results() {
     let q = metrics().quarter;
     assert_eq!(q.period.as_deref(), Some("2026-Q4"));
@@ -323,6 +336,12 @@ fn sellers_segments_and_plans() {
     assert_eq!(plan.on_track, Some(false));
     assert_eq!(plan.gap, Some(kr(10_000_000)));
     assert_eq!(plan.progress, Some(0.75));
+    // Pace points: Jan 1 (1 day: 400 000 / 365 = 1 095.89), each month end to Oct 31,
+    // then Nov 15. D4 (Mar 3) counts from the Mar 31 point on.
+    assert_eq!(plan.pace.len(), 12);
+    assert_eq!(plan.pace[0].pace, Some(kr(109_589)));
+    assert_eq!((plan.pace[1].won, plan.pace[2].won), (kr(0), kr(0)));
+    assert_eq!(plan.pace[3].won, kr(30_000_000));
 }
 
 #[test]

@@ -143,7 +143,7 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
     let pages = content::read(&inputs.content, &mut problems);
     if strategy.is_some() && inputs.customers.is_some() && customers.is_empty() {
         problems.push(Diagnostic::file(
-            &inputs
+            inputs
                 .config
                 .as_ref()
                 .map_or_else(|| "data/customers.csv".into(), |c| c.customers_file.clone()),

@@ -1,0 +1,286 @@
+//! Blocks shared by several pages: breakdown charts, deal tables, pace charts and
+//! the tones that say whether a figure is on track.
+
+use chrono::NaiveDate;
+
+use super::Ctx;
+use super::view::{Cell, Chart, Table, Tone};
+use crate::charts::{self, CategoryChart, LineChart, Orientation, Series};
+use crate::metrics::{Breakdown, DealFlags, PacePoint, PeriodMetrics};
+use crate::model::{Deal, Status};
+use crate::money::Money;
+
+/// Site paths. Every href in a view is relative to the site root; templates put
+/// the page's `root` in front.
+pub fn segment_path(id: &str) -> String {
+    format!("strategy/{id}/index.html")
+}
+
+pub fn plan_path(id: &str) -> String {
+    format!("tactics/{id}/index.html")
+}
+
+pub fn seller_path(id: &str) -> String {
+    format!("sellers/{id}/index.html")
+}
+
+/// A chart of open and weighted value per line, with its table (count, open,
+/// weighted) and a total row that is the exact sum of the lines.
+pub fn breakdown_chart(
+    ctx: &Ctx<'_>,
+    title: &str,
+    label: &str,
+    lines: &[Breakdown],
+    orientation: Orientation,
+    link: impl Fn(&Breakdown) -> Option<String>,
+) -> Chart {
+    let categories: Vec<String> = lines.iter().map(|b| b.name.clone()).collect();
+    let open: Vec<i64> = lines.iter().map(|b| b.sum.open_value.minor()).collect();
+    let weighted: Vec<i64> = lines.iter().map(|b| b.sum.weighted_value.minor()).collect();
+    let format = |minor: i64| ctx.locale.money_short(Money::from_minor(minor));
+    let svg = charts::category_chart(&CategoryChart {
+        title,
+        categories: &categories,
+        series: &[
+            Series {
+                name: "Open",
+                values: &open,
+            },
+            Series {
+                name: "Weighted",
+                values: &weighted,
+            },
+        ],
+        orientation,
+        format: &format,
+    });
+    let mut table = Table::new(
+        title,
+        &[
+            (label, false),
+            ("Deals", true),
+            ("Open value", true),
+            ("Weighted value", true),
+        ],
+    );
+    let mut total = crate::metrics::PipelineSum::default();
+    for line in lines {
+        total.merge(&line.sum);
+        let name = match link(line) {
+            Some(href) => Cell::link(&line.name, href),
+            None => Cell::text(&line.name),
+        };
+        table.rows.push(vec![
+            name,
+            Cell::number(ctx.locale.integer(line.sum.open_count as i64)),
+            Cell::number(ctx.money(line.sum.open_value)),
+            Cell::number(ctx.money(line.sum.weighted_value)),
+        ]);
+    }
+    table.foot = Some(vec![
+        Cell::text("Total"),
+        Cell::number(ctx.locale.integer(total.open_count as i64)),
+        Cell::number(ctx.money(total.open_value)),
+        Cell::number(ctx.money(total.weighted_value)),
+    ]);
+    Chart { svg, table }
+}
+
+/// Cumulative won value against the goal's linear pace.
+pub fn pace_chart(ctx: &Ctx<'_>, title: &str, points: &[PacePoint]) -> Chart {
+    let dates: Vec<NaiveDate> = points.iter().map(|p| p.date).collect();
+    let won: Vec<i64> = points.iter().map(|p| p.won.minor()).collect();
+    let pace: Vec<i64> = points
+        .iter()
+        .map(|p| p.pace.unwrap_or_default().minor())
+        .collect();
+    let has_goal = points.iter().any(|p| p.pace.is_some());
+    let mut series = vec![Series {
+        name: "Won (cumulative)",
+        values: &won,
+    }];
+    if has_goal {
+        series.push(Series {
+            name: "Target pace",
+            values: &pace,
+        });
+    }
+    let format = |minor: i64| ctx.locale.money_short(Money::from_minor(minor));
+    let svg = charts::line_chart(&LineChart {
+        title,
+        x: &dates,
+        series: &series,
+        format: &format,
+    });
+    let mut table = Table::new(
+        title,
+        &[
+            ("Date", false),
+            ("Won (cumulative)", true),
+            ("Target pace", true),
+        ],
+    );
+    for p in points {
+        table.rows.push(vec![
+            Cell::text(ctx.locale.date(p.date)),
+            Cell::number(ctx.money(p.won)),
+            Cell::number(ctx.money_or_dash(p.pace)),
+        ]);
+    }
+    Chart { svg, table }
+}
+
+/// Whether won-to-date is on pace: at or above pace is good, within 10 % of it a
+/// warning, below that bad.
+pub fn pace_tone(won: Money, pace: Option<Money>) -> Option<Tone> {
+    let pace = pace?;
+    Some(if won >= pace {
+        Tone::Good
+    } else if i128::from(won.minor()) * 10 >= i128::from(pace.minor()) * 9 {
+        Tone::Warn
+    } else {
+        Tone::Bad
+    })
+}
+
+/// Coverage against the goal: at or above it good, above two thirds of it a
+/// warning, below that bad.
+pub fn coverage_tone(coverage: Option<f64>, goal: f64) -> Option<Tone> {
+    let c = coverage?;
+    Some(if c >= goal {
+        Tone::Good
+    } else if c >= goal * 2.0 / 3.0 {
+        Tone::Warn
+    } else {
+        Tone::Bad
+    })
+}
+
+/// Rows of a period's results, for the results tables of the home page and report.
+pub fn results_row(ctx: &Ctx<'_>, period: &PeriodMetrics, pace: Option<Money>) -> Vec<Cell> {
+    vec![
+        Cell::text(&period.label),
+        Cell::number(ctx.money(period.won_value)).tone(pace_tone(period.won_value, pace)),
+        Cell::number(ctx.money_or_dash(period.target)),
+        Cell::number(ctx.percent_or_dash(period.attainment)),
+        Cell::number(ctx.money(period.forecast)),
+        Cell::number(ctx.percent_or_dash(period.win_rate_count)),
+        Cell::number(ctx.money_or_dash(period.average_deal)),
+        Cell::number(ctx.days_or_dash(period.cycle_median_days)),
+    ]
+}
+
+pub const RESULTS_COLUMNS: [(&str, bool); 8] = [
+    ("Period", false),
+    ("Won", true),
+    ("Target", true),
+    ("Attainment", true),
+    ("Forecast", true),
+    ("Win rate", true),
+    ("Average deal", true),
+    ("Median cycle", true),
+];
+
+/// The short words for what is wrong with a deal.
+pub fn flag_words(flags: &DealFlags) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    if flags.stale {
+        words.push("stale");
+    }
+    if flags.aging {
+        words.push("aging");
+    }
+    if flags.off_strategy {
+        words.push("off strategy");
+    }
+    words.extend(flags.hygiene.iter().map(|h| h.label()));
+    words.join(", ")
+}
+
+/// Which columns a deal table shows besides name and value.
+#[derive(Debug, Clone, Copy)]
+pub struct DealColumns {
+    pub owner: bool,
+    pub customer: bool,
+    pub flags: bool,
+}
+
+/// A table of deals (indexes into the model's deals), in the order given, at most
+/// `limit` rows with a note saying how many there are in all.
+pub fn deal_table(
+    ctx: &Ctx<'_>,
+    caption: &str,
+    deals: &[usize],
+    columns: DealColumns,
+    limit: usize,
+) -> Table {
+    let model = ctx.model;
+    let mut heads: Vec<(&str, bool)> = vec![("Deal", false)];
+    if columns.customer {
+        heads.push(("Customer", false));
+    }
+    if columns.owner {
+        heads.push(("Owner", false));
+    }
+    heads.extend([
+        ("Stage", false),
+        ("Value", true),
+        ("Expected close", false),
+        ("Next activity", false),
+    ]);
+    if columns.flags {
+        heads.push(("Needs", false));
+    }
+    let mut table = Table::new(caption, &heads).empty_text("No deals.");
+    for &index in deals.iter().take(limit) {
+        let deal: &Deal = &model.deals[index];
+        let mut row = vec![Cell::text(format!("{} ({})", deal.name, deal.id))];
+        if columns.customer {
+            row.push(Cell::text(
+                deal.customer
+                    .map(|c| model.customers[c].name.clone())
+                    .unwrap_or_else(|| "—".into()),
+            ));
+        }
+        if columns.owner {
+            let seller = &model.strategy.sellers[deal.owner];
+            row.push(Cell::link(&seller.name, seller_path(&seller.id)));
+        }
+        let stage = match deal.status {
+            Status::Open => model.strategy.stages[deal.stage].name.clone(),
+            Status::Won => "Won".into(),
+            Status::Lost => "Lost".into(),
+        };
+        row.push(Cell::text(stage));
+        row.push(Cell::number(
+            deal.value.map_or_else(|| "—".into(), |v| ctx.money(v)),
+        ));
+        row.push(Cell::text(ctx.date_or_dash(deal.expected_close)));
+        row.push(Cell::text(ctx.date_or_dash(deal.next_activity)));
+        if columns.flags {
+            let flags = &ctx.metrics.health.flags[index];
+            let tone = flags.any().then_some(Tone::Warn);
+            row.push(Cell::text(flag_words(flags)).tone(tone));
+        }
+        table.rows.push(row);
+    }
+    if deals.len() > limit {
+        table.note = Some(format!("Showing {limit} of {} deals.", deals.len()));
+    }
+    table
+}
+
+/// Open deals, largest first (then by id), among those `include` accepts.
+pub fn open_deals_by_value(ctx: &Ctx<'_>, include: impl Fn(&Deal) -> bool) -> Vec<usize> {
+    let deals = &ctx.model.deals;
+    let mut list: Vec<usize> = (0..deals.len())
+        .filter(|&i| deals[i].status == Status::Open && include(&deals[i]))
+        .collect();
+    list.sort_by(|&a, &b| {
+        deals[b]
+            .amount()
+            .cmp(&deals[a].amount())
+            .then_with(|| deals[a].id.cmp(&deals[b].id))
+    });
+    list
+}

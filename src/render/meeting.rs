@@ -1,0 +1,139 @@
+//! `meeting/`: the sales-meeting pack, following the method's three agenda points:
+//! a shared view of how the pipeline develops, whether progress is enough to reach
+//! the targets, and whether the deals are up to date and in line with the strategy.
+
+use super::blocks::{self, DealColumns, RESULTS_COLUMNS};
+use super::view::{Cell, Kpi, Link, Section, Table};
+use super::{Ctx, OutputFile};
+use crate::charts::Orientation;
+use crate::error::Error;
+use crate::model::Deal;
+
+pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
+    let path = "meeting/index.html";
+    let m = ctx.metrics;
+    let mut view = ctx.view(path, "meeting", "Sales meeting");
+    view.lead = Some(format!(
+        "The pack for the meeting of {}: three points, in order.",
+        ctx.site.as_of
+    ));
+
+    let mut shared = Section::new("development", "1. How the pipeline is developing");
+    shared = match &m.history.since_last {
+        Some(s) => shared
+            .intro(format!("Since the export of {}.", ctx.locale.date(s.date)))
+            .kpis(vec![
+                Kpi::new("Open pipeline now", ctx.money(s.open_now.open_value)).detail(format!("was {}", ctx.money(s.open_then.open_value))),
+                Kpi::new("New deals", ctx.locale.integer(s.new_count as i64)).detail(ctx.money(s.new_value)),
+                Kpi::new("Won", ctx.locale.integer(s.won_count as i64)).detail(ctx.money(s.won_value)),
+                Kpi::new("Lost", ctx.locale.integer(s.lost_count as i64)).detail(ctx.money(s.lost_value)),
+                Kpi::new("Advanced a stage", ctx.locale.integer(s.advanced_count as i64)),
+                Kpi::new("Close date pushed", ctx.locale.integer(s.pushed_count as i64)),
+                Kpi::new("Removed from the CRM", ctx.locale.integer(s.removed_count as i64)).detail(ctx.money(s.removed_value)),
+            ]),
+        None => shared.intro("No earlier export in data/snapshots yet: file one after each meeting to see what moved."),
+    };
+    shared = shared
+        .chart(blocks::breakdown_chart(
+            ctx,
+            "Open pipeline by stage",
+            "Stage",
+            &m.pipeline.by_stage,
+            Orientation::Horizontal,
+            |_| None,
+        ))
+        .links(vec![Link {
+            href: "pipeline/index.html#trend".into(),
+            text: "The pipeline's trend".into(),
+        }]);
+    view.sections.push(shared);
+
+    let year_pace = m.year_pace.last().and_then(|p| p.pace);
+    let mut results = Table::new("Results and forecast", &RESULTS_COLUMNS);
+    results
+        .rows
+        .push(blocks::results_row(ctx, &m.quarter, None));
+    results
+        .rows
+        .push(blocks::results_row(ctx, &m.year, year_pace));
+    let mut sellers = Table::new(
+        "Sellers against their targets",
+        &[
+            ("Seller", false),
+            ("Won", true),
+            ("Target", true),
+            ("Attainment", true),
+            ("Forecast", true),
+            ("Open value", true),
+        ],
+    );
+    for s in &m.sellers {
+        sellers.rows.push(vec![
+            Cell::link(&s.name, blocks::seller_path(&s.id)),
+            Cell::number(ctx.money(s.year.won_value)),
+            Cell::number(ctx.money_or_dash(s.year.target)),
+            Cell::number(ctx.percent_or_dash(s.year.attainment)),
+            Cell::number(ctx.money(s.year.forecast)),
+            Cell::number(ctx.money(s.pipeline.open_value)),
+        ]);
+    }
+    let q = &m.quarter;
+    view.sections.push(
+        Section::new("progress", "2. Enough progress to reach the targets?")
+            .kpis(vec![
+                Kpi::new(
+                    format!("Remaining target {}", q.label),
+                    ctx.money_or_dash(q.remaining_target),
+                ),
+                Kpi::new(
+                    format!("Open expected in {}", q.label),
+                    ctx.money(q.expected.open_value),
+                )
+                .detail(format!("{} weighted", ctx.money(q.expected.weighted_value))),
+                Kpi::new(
+                    format!("Coverage {}", q.label),
+                    q.coverage
+                        .map_or_else(|| "—".into(), |c| ctx.locale.times(c)),
+                )
+                .detail(format!(
+                    "open expected ÷ remaining target; goal {}",
+                    ctx.locale.times(q.coverage_goal)
+                ))
+                .tone(blocks::coverage_tone(q.coverage, q.coverage_goal)),
+            ])
+            .table(results)
+            .table(sellers),
+    );
+
+    let with_owner = DealColumns {
+        owner: true,
+        customer: true,
+        flags: true,
+    };
+    let flags = &m.health.flags;
+    let by_value = |keep: &dyn Fn(usize) -> bool| -> Vec<usize> {
+        let all = blocks::open_deals_by_value(ctx, |_: &Deal| true);
+        all.into_iter().filter(|&i| keep(i)).collect()
+    };
+    let stale = by_value(&|i| flags[i].stale);
+    let hygiene = by_value(&|i| !flags[i].hygiene.is_empty());
+    let off = by_value(&|i| flags[i].off_strategy);
+    view.sections.push(
+        Section::new("up-to-date", "3. Are the deals up to date and relevant?")
+            .intro(format!(
+                "Up to date: a value, an expected close in the future and a planned next activity, with activity in the last {} days. Relevant: the customer is in a segment the strategy prioritises.",
+                m.health.stale_after_days
+            ))
+            .table(blocks::deal_table(ctx, "Stale deals, largest first", &stale, with_owner, 30))
+            .table(blocks::deal_table(ctx, "Deals missing data, largest first", &hygiene, with_owner, 30))
+            .table(blocks::deal_table(ctx, "Off-strategy deals, largest first", &off, with_owner, 30)),
+    );
+    if let Some(page) = ctx.model.pages.iter().find(|p| p.slug == "lessons-learned") {
+        view.sections.push(
+            Section::new("lessons", "Lessons fed back")
+                .intro("Write what the team learnt today into the lessons log, so the next meeting starts from it.")
+                .links(vec![Link { href: format!("pages/{}/index.html", page.slug), text: page.title.clone() }]),
+        );
+    }
+    ctx.render("meeting.html", path, &view)
+}

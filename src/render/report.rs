@@ -1,0 +1,211 @@
+//! `report/`: the CEO and board transparency report. One printable page: results
+//! against target, the forecast, pipeline health, what moved, the top risks, the
+//! segments, the narrative from `content/report.md`, and how every figure is defined.
+
+use super::blocks::{self, DealColumns, RESULTS_COLUMNS};
+use super::view::{Cell, Kpi, Section, Table};
+use super::{Ctx, OutputFile};
+use crate::error::Error;
+use crate::markdown;
+use crate::model::Deal;
+
+/// The content page used as the report's narrative.
+pub const NARRATIVE_SLUG: &str = "report";
+
+pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
+    let path = "report/index.html";
+    let m = ctx.metrics;
+    let mut view = ctx.view(path, "report", format!("Sales report {}", ctx.site.as_of));
+    view.lead = Some(format!(
+        "{} · transparency report to the CEO and board · as of {}",
+        ctx.model.config.company, ctx.site.as_of
+    ));
+    let year_pace = m.year_pace.last().and_then(|p| p.pace);
+    view.kpis = super::home::headline_kpis(ctx, year_pace);
+
+    if let Some(page) = ctx.model.pages.iter().find(|p| p.slug == NARRATIVE_SLUG) {
+        view.sections.push(
+            Section::new("narrative", page.title.clone())
+                .html(markdown::body_without_title(&page.markdown)),
+        );
+    }
+
+    let mut results = Table::new("Results against target", &RESULTS_COLUMNS);
+    results
+        .rows
+        .push(blocks::results_row(ctx, &m.year, year_pace));
+    results
+        .rows
+        .push(blocks::results_row(ctx, &m.quarter, None));
+    results
+        .rows
+        .push(blocks::results_row(ctx, &m.trailing_12_months, None));
+    view.sections.push(
+        Section::new("results", "Results against target")
+            .table(results)
+            .chart(blocks::pace_chart(
+                ctx,
+                &format!("Won in {} against the target's pace", m.year.label),
+                &m.year_pace,
+            )),
+    );
+
+    let mut forecast = Table::new(
+        "Forecast",
+        &[
+            ("Period", false),
+            ("Won", true),
+            ("Weighted open expected", true),
+            ("Forecast", true),
+            ("Target", true),
+            ("Forecast ÷ target", true),
+        ],
+    );
+    for p in [&m.quarter, &m.year] {
+        forecast.rows.push(vec![
+            Cell::text(&p.label),
+            Cell::number(ctx.money(p.won_value)),
+            Cell::number(ctx.money(p.expected.weighted_value)),
+            Cell::number(ctx.money(p.forecast)),
+            Cell::number(ctx.money_or_dash(p.target)),
+            Cell::number(ctx.percent_or_dash(p.forecast_attainment)),
+        ]);
+    }
+    view.sections.push(Section::new("forecast", "Forecast").intro("Forecast = won + the weighted value of open deals expected to close in the period.").table(forecast));
+
+    let h = &m.health;
+    let q = &m.quarter;
+    view.sections.push(
+        Section::new("health", "Pipeline health").kpis(vec![
+            Kpi::new(
+                format!("Coverage {}", q.label),
+                q.coverage
+                    .map_or_else(|| "—".into(), |c| ctx.locale.times(c)),
+            )
+            .detail(format!(
+                "open expected ÷ remaining target; goal {}",
+                ctx.locale.times(q.coverage_goal)
+            ))
+            .tone(blocks::coverage_tone(q.coverage, q.coverage_goal)),
+            Kpi::new("Sales velocity", ctx.money_or_dash(m.velocity.per_month)).detail("per month"),
+            Kpi::new("Stale deals", ctx.locale.integer(h.stale_count as i64)),
+            Kpi::new("Aging deals", ctx.locale.integer(h.aging_count as i64)).detail(
+                h.aging_after_days.map_or_else(String::new, |d| {
+                    format!("older than {}", ctx.locale.days(d as f64))
+                }),
+            ),
+            Kpi::new(
+                "Off-strategy deals",
+                ctx.locale.integer(h.off_strategy_count as i64),
+            ),
+        ]),
+    );
+
+    if let Some(s) = &m.history.since_last {
+        let mut moved = Table::new(
+            format!("Since the export of {}", ctx.locale.date(s.date)),
+            &[("Movement", false), ("Deals", true), ("Value", true)],
+        );
+        let rows: [(&str, u64, Option<crate::money::Money>); 6] = [
+            ("New", s.new_count, Some(s.new_value)),
+            ("Won", s.won_count, Some(s.won_value)),
+            ("Lost", s.lost_count, Some(s.lost_value)),
+            ("Removed", s.removed_count, Some(s.removed_value)),
+            ("Advanced a stage", s.advanced_count, None),
+            ("Close date pushed", s.pushed_count, None),
+        ];
+        for (label, count, value) in rows {
+            moved.rows.push(vec![
+                Cell::text(label),
+                Cell::number(ctx.locale.integer(count as i64)),
+                Cell::number(ctx.money_or_dash(value)),
+            ]);
+        }
+        view.sections.push(
+            Section::new("movement", "Movement since the previous export")
+                .intro(format!(
+                    "Open pipeline {} then, {} now.",
+                    ctx.money(s.open_then.open_value),
+                    ctx.money(s.open_now.open_value)
+                ))
+                .table(moved),
+        );
+    }
+
+    let flags = &h.flags;
+    let risks: Vec<usize> = blocks::open_deals_by_value(ctx, |_: &Deal| true)
+        .into_iter()
+        .filter(|&i| flags[i].stale || flags[i].aging || flags[i].off_strategy)
+        .collect();
+    view.sections.push(
+        Section::new("risks", "Top risks")
+            .intro("The largest open deals that are stale, aging or off strategy.")
+            .table(blocks::deal_table(
+                ctx,
+                "Top risks",
+                &risks,
+                DealColumns {
+                    owner: true,
+                    customer: true,
+                    flags: true,
+                },
+                10,
+            )),
+    );
+
+    let mut segments = Table::new(
+        "Segments this fiscal year",
+        &[
+            ("Segment", false),
+            ("Priority", false),
+            ("Won", true),
+            ("Target", true),
+            ("Attainment", true),
+            ("Open pipeline", true),
+        ],
+    );
+    for s in &m.segments {
+        segments.rows.push(vec![
+            Cell::text(&s.name),
+            Cell::text(s.priority.label()),
+            Cell::number(ctx.money(s.year.won_value)),
+            Cell::number(ctx.money_or_dash(s.year.target)),
+            Cell::number(ctx.percent_or_dash(s.year.attainment)),
+            Cell::number(ctx.money(s.pipeline.open_value)),
+        ]);
+    }
+    view.sections
+        .push(Section::new("segments", "Segment performance").table(segments));
+    view.sections
+        .push(Section::new("definitions", "Definitions").table(definitions(ctx)));
+    ctx.render("report.html", path, &view)
+}
+
+fn definitions(ctx: &Ctx<'_>) -> Table {
+    let th = &ctx.model.strategy.thresholds;
+    let mut table = Table::new(
+        "How each figure is computed",
+        &[("Figure", false), ("Definition", false)],
+    );
+    let rows = [
+        ("Open pipeline", "Sum of the value of open deals. A deal without a value counts as zero (and is listed as a hygiene fix).".to_string()),
+        ("Weighted value", "Value × win probability, the deal's own or else its stage's default, rounded to the öre per deal.".into()),
+        ("Won, lost", "Deals with that status whose closed date falls in the period, up to the as-of date.".into()),
+        ("Win rate", "Won ÷ (won + lost) in the period, by count (by value in metrics.json).".into()),
+        ("Average deal", "Mean value of the deals won in the period.".into()),
+        ("Sales cycle", "Days from created to closed for deals won in the period; mean and median.".into()),
+        ("Forecast", "Won in the period + weighted value of open deals expected to close in it.".into()),
+        ("Attainment", "Won ÷ the period's target.".into()),
+        ("Coverage", format!("Open value expected to close in the period ÷ (target − won). Goal: {}.", ctx.locale.times(th.coverage_goal))),
+        ("Sales velocity", "Open deals × average deal × win rate ÷ mean cycle, per day; shown per month (365.25 ÷ 12 days), from the fiscal year's closed deals.".into()),
+        ("Stale deal", format!("Open with no next activity, a next activity before the as-of date, or a last activity more than {} days old.", th.stale_after_days)),
+        ("Aging deal", "Open and older than 1.5 × the mean cycle of deals won in the last 12 months.".into()),
+        ("Hygiene fix", "Open deal missing a value, an expected close or a next activity, or whose expected close has passed.".into()),
+        ("Off strategy", "Open deal whose customer is in no segment, or in a deprioritised one.".into()),
+        ("Customer classes", "Customers ranked by won value over the last 12 months; A while the customers above make up less than 80 % of it, B below 95 %, C the rest.".into()),
+    ];
+    for (name, text) in rows {
+        table.rows.push(vec![Cell::text(name), Cell::text(text)]);
+    }
+    table
+}

@@ -1,0 +1,245 @@
+//! `sellers/` and `sellers/<id>/`: each seller's daily focus. What to do today and
+//! for which deal ("time kills deals"), what is at risk, what to tidy in the CRM,
+//! and where the next krona is cheapest to win.
+
+use chrono::Days;
+
+use super::blocks::{self, DealColumns};
+use super::view::{Cell, Kpi, Link, Section, Table};
+use super::{Ctx, OutputFile};
+use crate::error::Error;
+use crate::model::{Deal, Status};
+use crate::strategy::{Priority, Seller};
+
+pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
+    let mut files = vec![index(ctx)?];
+    for (i, seller) in ctx.model.strategy.sellers.iter().enumerate() {
+        files.push(seller_page(ctx, i, seller)?);
+    }
+    Ok(files)
+}
+
+fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
+    let path = "sellers/index.html";
+    let mut view = ctx.view(path, "sellers", "Sellers");
+    view.lead = Some(
+        "Each seller's page is their morning list. This table compares them for the manager."
+            .into(),
+    );
+    let mut table = Table::new(
+        "Sellers this fiscal year",
+        &[
+            ("Seller", false),
+            ("Team", false),
+            ("Open deals", true),
+            ("Open value", true),
+            ("Won", true),
+            ("Target", true),
+            ("Attainment", true),
+            ("Forecast", true),
+            ("Stale", true),
+            ("Hygiene", true),
+        ],
+    );
+    for s in &ctx.metrics.sellers {
+        table.rows.push(vec![
+            Cell::link(&s.name, blocks::seller_path(&s.id)),
+            Cell::text(&s.team),
+            Cell::number(ctx.locale.integer(s.pipeline.open_count as i64)),
+            Cell::number(ctx.money(s.pipeline.open_value)),
+            Cell::number(ctx.money(s.year.won_value)),
+            Cell::number(ctx.money_or_dash(s.year.target)),
+            Cell::number(ctx.percent_or_dash(s.year.attainment)),
+            Cell::number(ctx.money(s.year.forecast)),
+            Cell::number(ctx.locale.integer(s.stale_count as i64)),
+            Cell::number(ctx.locale.integer(s.hygiene_count as i64)),
+        ]);
+    }
+    view.sections
+        .push(Section::new("sellers", "All sellers").table(table));
+    ctx.render("sellers.html", path, &view)
+}
+
+/// The seller's open deals matching `keep`, ordered by `key` then id.
+fn pick<K: Ord>(
+    ctx: &Ctx<'_>,
+    seller: usize,
+    keep: impl Fn(usize, &Deal) -> bool,
+    key: impl Fn(&Deal) -> K,
+) -> Vec<usize> {
+    let deals = &ctx.model.deals;
+    let mut list: Vec<usize> = (0..deals.len())
+        .filter(|&i| {
+            deals[i].owner == seller && deals[i].status == Status::Open && keep(i, &deals[i])
+        })
+        .collect();
+    list.sort_by(|&a, &b| {
+        key(&deals[a])
+            .cmp(&key(&deals[b]))
+            .then_with(|| deals[a].id.cmp(&deals[b].id))
+    });
+    list
+}
+
+fn seller_page(ctx: &Ctx<'_>, index: usize, seller: &Seller) -> Result<OutputFile, Error> {
+    let path = blocks::seller_path(&seller.id);
+    let model = ctx.model;
+    let metrics = ctx.metrics;
+    let as_of = metrics.as_of;
+    let s = &metrics.sellers[index];
+    let flags = &metrics.health.flags;
+    let mut view = ctx.view(&path, "sellers", seller.name.clone());
+    view.breadcrumbs = vec![Link {
+        href: "sellers/index.html".into(),
+        text: "Sellers".into(),
+    }];
+    view.lead = Some(format!("{} · focus for {}", s.team, ctx.site.as_of));
+    view.kpis = vec![
+        Kpi::new(format!("Won {}", s.year.label), ctx.money(s.year.won_value)).detail(
+            match s.year.target {
+                Some(t) => format!(
+                    "{} of {}",
+                    ctx.percent_or_dash(s.year.attainment),
+                    ctx.money(t)
+                ),
+                None => "no personal target".into(),
+            },
+        ),
+        Kpi::new("Forecast", ctx.money(s.year.forecast))
+            .detail("won + weighted open expected this year"),
+        Kpi::new("Open pipeline", ctx.money(s.pipeline.open_value)).detail(format!(
+            "{} deals",
+            ctx.locale.integer(s.pipeline.open_count as i64)
+        )),
+        Kpi::new("Stale deals", ctx.locale.integer(s.stale_count as i64)).detail(format!(
+            "{} with CRM gaps · {} aging",
+            ctx.locale.integer(s.hygiene_count as i64),
+            ctx.locale.integer(s.aging_count as i64)
+        )),
+    ];
+    let weighted_desc = |d: &Deal| std::cmp::Reverse(d.amount().percent(model.probability(d)));
+    let mine = DealColumns {
+        owner: false,
+        customer: true,
+        flags: true,
+    };
+
+    // Deals already in dialogue whose next step is due or missing, most valuable first.
+    let act = pick(
+        ctx,
+        index,
+        |_, d| d.next_activity.is_none_or(|n| n <= as_of),
+        weighted_desc,
+    );
+    view.sections.push(
+        Section::new("today", "Act today")
+            .intro("Open deals whose next activity is due, overdue or missing, by weighted value. Time kills deals: book the next step.")
+            .table(blocks::deal_table(ctx, "Act today", &act, mine, 15)),
+    );
+    let soon = as_of.checked_add_days(Days::new(30)).unwrap_or(as_of);
+    let closing = pick(
+        ctx,
+        index,
+        |_, d| d.expected_close.is_some_and(|c| as_of <= c && c <= soon),
+        weighted_desc,
+    );
+    view.sections.push(
+        Section::new("closing", "Closing in the next 30 days").table(blocks::deal_table(
+            ctx,
+            "Expected to close within 30 days",
+            &closing,
+            mine,
+            15,
+        )),
+    );
+    let risk = pick(
+        ctx,
+        index,
+        |i, _| flags[i].stale || flags[i].aging,
+        weighted_desc,
+    );
+    view.sections.push(
+        Section::new("at-risk", "At risk")
+            .intro(format!(
+                "Stale (no planned next step, or no activity for over {} days) or aging (older than 1.5 × the usual won cycle).",
+                metrics.health.stale_after_days
+            ))
+            .table(blocks::deal_table(ctx, "Deals at risk", &risk, mine, 15)),
+    );
+    let hygiene = pick(
+        ctx,
+        index,
+        |i, _| !flags[i].hygiene.is_empty(),
+        weighted_desc,
+    );
+    view.sections.push(
+        Section::new("hygiene", "Fix in the CRM")
+            .intro("Deals missing a value, an expected close or a next activity, or whose expected close has passed.")
+            .table(blocks::deal_table(ctx, "Hygiene fixes", &hygiene, mine, 25)),
+    );
+    view.sections.push(prospects(ctx, index));
+    ctx.render("seller.html", &path, &view)
+}
+
+/// The seller's own customers in prioritised segments with no open deal, ranked by
+/// won value in the last 12 months (existing customers are the cheapest revenue),
+/// then by segment priority.
+fn prospects(ctx: &Ctx<'_>, seller: usize) -> Section {
+    let model = ctx.model;
+    let busy: std::collections::HashSet<usize> = model
+        .deals
+        .iter()
+        .filter(|d| d.status == Status::Open)
+        .filter_map(|d| d.customer)
+        .collect();
+    let by_id: std::collections::HashMap<&str, usize> = model
+        .customers
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let mut rows: Vec<(&crate::metrics::CustomerValue, Priority, &str)> = ctx
+        .metrics
+        .customers
+        .iter()
+        .filter_map(|value| {
+            let index = *by_id.get(value.id.as_str())?;
+            let customer = &model.customers[index];
+            let segment = &model.strategy.segments[customer.segment?];
+            (customer.owner == Some(seller)
+                && segment.priority.is_prioritised()
+                && !busy.contains(&index))
+            .then_some((value, segment.priority, segment.name.as_str()))
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.0.won_value
+            .cmp(&a.0.won_value)
+            .then(a.1.cmp(&b.1))
+            .then(a.0.id.cmp(&b.0.id))
+    });
+    let mut table = Table::new(
+        "Prospects: own customers in prioritised segments without an open deal",
+        &[
+            ("Customer", false),
+            ("Segment", false),
+            ("Priority", false),
+            ("Won, 12 months", true),
+        ],
+    )
+    .empty_text("Every customer you own in a prioritised segment already has an open deal.");
+    for (value, priority, segment) in rows.iter().take(15) {
+        table.rows.push(vec![
+            Cell::text(&value.name),
+            Cell::text(*segment),
+            Cell::text(priority.label()),
+            Cell::number(ctx.money(value.won_value)),
+        ]);
+    }
+    if rows.len() > 15 {
+        table.note = Some(format!("Showing 15 of {} prospects.", rows.len()));
+    }
+    Section::new("prospects", "Where the next krona is cheapest")
+        .intro("The hypothesis of the cheapest revenue krona: start with customers who already buy from us, in the segments the strategy prioritises.")
+        .table(table)
+}

@@ -1,0 +1,272 @@
+//! `strategy/` and `strategy/<segment>/`: the strategic level. Direction and
+//! positioning, then the method's three questions answered from the strategy file
+//! and checked against the deals: which customers and why, how to recognise them,
+//! and with which offers.
+
+use super::blocks::{self, DealColumns};
+use super::view::{Cell, Item, Kpi, Link, Section, Table};
+use super::{Ctx, OutputFile};
+use crate::charts::Orientation;
+use crate::error::Error;
+use crate::markdown;
+use crate::metrics::SegmentMetrics;
+use crate::strategy::Segment;
+
+pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
+    let mut files = vec![index(ctx)?];
+    for (i, segment) in ctx.model.strategy.segments.iter().enumerate() {
+        files.push(segment_page(ctx, i, segment)?);
+    }
+    Ok(files)
+}
+
+fn rules_in_words(segment: &Segment) -> String {
+    match segment.rule.conditions.as_slice() {
+        [] => "No rules: no customer is classified into this segment automatically.".into(),
+        conditions => {
+            let words: Vec<String> = conditions.iter().map(|c| c.describe()).collect();
+            format!("A customer belongs here when {}.", words.join(" and "))
+        }
+    }
+}
+
+fn segment_table(ctx: &Ctx<'_>, caption: &str) -> Table {
+    let mut table = Table::new(
+        caption,
+        &[
+            ("Segment", false),
+            ("Priority", false),
+            ("Customers", true),
+            ("Open pipeline", true),
+            ("Won this year", true),
+            ("Win rate", true),
+            ("Average deal", true),
+            ("Median cycle", true),
+            ("Target", true),
+            ("Attainment", true),
+        ],
+    );
+    for s in &ctx.metrics.segments {
+        table.rows.push(segment_row(ctx, s));
+    }
+    table
+}
+
+fn segment_row(ctx: &Ctx<'_>, s: &SegmentMetrics) -> Vec<Cell> {
+    vec![
+        Cell::link(&s.name, blocks::segment_path(&s.id)),
+        Cell::text(s.priority.label()),
+        Cell::number(ctx.locale.integer(s.customers as i64)),
+        Cell::number(ctx.money(s.pipeline.open_value)),
+        Cell::number(ctx.money(s.year.won_value)),
+        Cell::number(ctx.percent_or_dash(s.year.win_rate_count)),
+        Cell::number(ctx.money_or_dash(s.year.average_deal)),
+        Cell::number(ctx.days_or_dash(s.year.cycle_median_days)),
+        Cell::number(ctx.money_or_dash(s.year.target)),
+        Cell::number(ctx.percent_or_dash(s.year.attainment)),
+    ]
+}
+
+fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
+    let path = "strategy/index.html";
+    let strategy = &ctx.model.strategy;
+    let mut view = ctx.view(path, "strategy", "Strategy");
+    view.lead = Some(
+        "Direction, positioning and segmentation: the decisions every deal is checked against."
+            .into(),
+    );
+    view.sections.push(
+        Section::new("direction", "Direction")
+            .html(markdown::to_html(&strategy.direction.statement, 2)),
+    );
+    view.sections.push(
+        Section::new("positioning", "Positioning")
+            .html(markdown::to_html(&strategy.direction.positioning, 2)),
+    );
+
+    let unsegmented = ctx
+        .model
+        .customers
+        .iter()
+        .filter(|c| c.segment.is_none())
+        .count();
+    let why = strategy
+        .segments
+        .iter()
+        .map(|s| Item {
+            title: s.name.clone(),
+            tag: Some(s.priority.label().into()),
+            html: markdown::to_html(&s.why, 3),
+            note: None,
+        })
+        .collect();
+    view.sections.push(
+        Section::new("which-customers", "1. Which customers we work, and why")
+            .intro(format!(
+                "Segments in classification order: a customer belongs to the first whose rules it matches. {} of {} customers match no segment.",
+                ctx.locale.integer(unsegmented as i64),
+                ctx.locale.integer(ctx.model.customers.len() as i64)
+            ))
+            .table(segment_table(ctx, "Segments this fiscal year"))
+            .chart(blocks::breakdown_chart(
+                ctx,
+                "Open pipeline by segment",
+                "Segment",
+                &ctx.metrics.pipeline.by_segment,
+                Orientation::Horizontal,
+                |_| None,
+            ))
+            .items(why),
+    );
+
+    let identify = strategy
+        .segments
+        .iter()
+        .map(|s| Item {
+            title: s.name.clone(),
+            tag: None,
+            html: markdown::to_html(&s.identify, 3),
+            note: Some(rules_in_words(s)),
+        })
+        .collect();
+    view.sections
+        .push(Section::new("where", "2. Where they are and how to recognise them").items(identify));
+
+    let mut offers = Table::new(
+        "Offers by segment",
+        &[("Offer", false), ("For segments", false)],
+    );
+    let mut values = Vec::new();
+    for offer in &strategy.offers {
+        let names: Vec<&str> = offer
+            .segments
+            .iter()
+            .map(|&s| strategy.segments[s].name.as_str())
+            .collect();
+        offers
+            .rows
+            .push(vec![Cell::text(&offer.name), Cell::text(names.join(", "))]);
+        values.push(offer_item(offer));
+    }
+    view.sections.push(
+        Section::new("offers", "3. With which values and offers")
+            .table(offers.empty_text("No offers in strategy.toml."))
+            .items(values),
+    );
+    ctx.render("strategy.html", path, &view)
+}
+
+fn segment_page(ctx: &Ctx<'_>, index: usize, segment: &Segment) -> Result<OutputFile, Error> {
+    let path = blocks::segment_path(&segment.id);
+    let strategy = &ctx.model.strategy;
+    let s = &ctx.metrics.segments[index];
+    let mut view = ctx.view(&path, "strategy", segment.name.clone());
+    view.breadcrumbs = vec![Link {
+        href: "strategy/index.html".into(),
+        text: "Strategy".into(),
+    }];
+    view.lead = Some(format!("{} segment.", segment.priority.label()));
+    view.kpis = vec![
+        Kpi::new("Customers", ctx.locale.integer(s.customers as i64)),
+        Kpi::new("Open pipeline", ctx.money(s.pipeline.open_value))
+            .detail(format!("{} weighted", ctx.money(s.pipeline.weighted_value))),
+        Kpi::new(format!("Won {}", s.year.label), ctx.money(s.year.won_value)).detail(
+            match s.year.target {
+                Some(t) => format!(
+                    "{} of {}",
+                    ctx.percent_or_dash(s.year.attainment),
+                    ctx.money(t)
+                ),
+                None => "no segment target".into(),
+            },
+        ),
+        Kpi::new("Win rate", ctx.percent_or_dash(s.year.win_rate_count)).detail(format!(
+            "median cycle {}",
+            ctx.days_or_dash(s.year.cycle_median_days)
+        )),
+    ];
+    view.sections
+        .push(Section::new("why", "Why").html(markdown::to_html(&segment.why, 2)));
+    view.sections.push(
+        Section::new("identify", "How to identify")
+            .html(markdown::to_html(&segment.identify, 2))
+            .intro(rules_in_words(segment)),
+    );
+    let offers: Vec<Item> = strategy
+        .offers
+        .iter()
+        .filter(|o| o.segments.contains(&index))
+        .map(offer_item)
+        .collect();
+    let mut section = Section::new("offers", "Offers").items(offers);
+    if section.items.is_empty() {
+        section = section.intro("No offer in strategy.toml names this segment.");
+    }
+    view.sections.push(section);
+
+    let mut customers = Table::new(
+        "Customers ranked by won value, last 12 months",
+        &[
+            ("Customer", false),
+            ("Won, 12 months", true),
+            ("Class", false),
+            ("Open deals", true),
+            ("Open value", true),
+        ],
+    )
+    .empty_text("No customer matches this segment's rules.");
+    let ranked: Vec<_> = ctx
+        .metrics
+        .customers
+        .iter()
+        .filter(|c| c.segment.as_deref() == Some(segment.id.as_str()))
+        .collect();
+    for c in ranked.iter().take(50) {
+        customers.rows.push(vec![
+            Cell::text(&c.name),
+            Cell::number(ctx.money(c.won_value)),
+            Cell::text(c.class.map_or("—", |k| match k {
+                crate::metrics::AbcClass::A => "A",
+                crate::metrics::AbcClass::B => "B",
+                crate::metrics::AbcClass::C => "C",
+            })),
+            Cell::number(ctx.locale.integer(c.open_count as i64)),
+            Cell::number(ctx.money(c.open_value)),
+        ]);
+    }
+    if ranked.len() > 50 {
+        customers.note = Some(format!("Showing 50 of {} customers.", ranked.len()));
+    }
+    view.sections
+        .push(Section::new("customers", "Customers").table(customers));
+
+    let deals = blocks::open_deals_by_value(ctx, |d| ctx.model.segment(d) == Some(index));
+    let columns = DealColumns {
+        owner: true,
+        customer: true,
+        flags: true,
+    };
+    view.sections.push(
+        Section::new("pipeline", "Open pipeline").table(blocks::deal_table(
+            ctx,
+            "Open deals in this segment",
+            &deals,
+            columns,
+            50,
+        )),
+    );
+    view.sections.push(
+        Section::new("compare", "Against the other segments")
+            .table(segment_table(ctx, "All segments this fiscal year")),
+    );
+    ctx.render("segment.html", &path, &view)
+}
+
+fn offer_item(offer: &crate::strategy::Offer) -> Item {
+    Item {
+        title: offer.name.clone(),
+        tag: None,
+        html: markdown::to_html(&offer.value, 3),
+        note: None,
+    }
+}

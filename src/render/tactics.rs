@@ -1,0 +1,211 @@
+//! `tactics/` and `tactics/<plan>/`: the tactical plans, each against its goal with
+//! an on-track indicator from linear pacing through the plan's period.
+
+use super::blocks::{self, DealColumns};
+use super::view::{Cell, Item, Kpi, Link, Section, Table, Tone};
+use super::{Ctx, OutputFile};
+use crate::charts::Orientation;
+use crate::error::Error;
+use crate::markdown;
+use crate::metrics::{Breakdown, PipelineSum, PlanMetrics};
+use crate::model::Status;
+use crate::strategy::Plan;
+
+pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
+    let mut files = vec![index(ctx)?];
+    for (i, plan) in ctx.model.strategy.plans.iter().enumerate() {
+        files.push(plan_page(ctx, i, plan)?);
+    }
+    Ok(files)
+}
+
+fn on_track(ctx: &Ctx<'_>, p: &PlanMetrics) -> Cell {
+    match p.on_track {
+        Some(true) => Cell::text("On track").tone(Some(Tone::Good)),
+        Some(false) => Cell::text(format!(
+            "Behind by {}",
+            ctx.money(p.pace_revenue.unwrap_or_default() - p.won_value)
+        ))
+        .tone(blocks::pace_tone(p.won_value, p.pace_revenue)),
+        None => Cell::text("No revenue goal"),
+    }
+}
+
+fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
+    let path = "tactics/index.html";
+    let mut view = ctx.view(path, "tactics", "Tactical plans");
+    view.lead = Some("Each plan's goal against the won value of the deals tied to it. On track means won so far is at least the goal paced evenly over the plan's days.".into());
+    let mut table = Table::new(
+        "Plans",
+        &[
+            ("Plan", false),
+            ("Owner", false),
+            ("Period", false),
+            ("Goal", true),
+            ("Won", true),
+            ("Progress", true),
+            ("Pace today", true),
+            ("Status", false),
+            ("Gap", true),
+            ("Open pipeline", true),
+        ],
+    )
+    .empty_text("No [[plans]] in strategy.toml.");
+    for p in &ctx.metrics.plans {
+        table.rows.push(vec![
+            Cell::link(&p.name, blocks::plan_path(&p.id)),
+            Cell::text(&p.owner),
+            Cell::text(format!(
+                "{} – {}",
+                ctx.locale.date(p.start),
+                ctx.locale.date(p.end)
+            )),
+            Cell::number(ctx.money_or_dash(p.goal_revenue)),
+            Cell::number(ctx.money(p.won_value)),
+            Cell::number(ctx.percent_or_dash(p.progress)),
+            Cell::number(ctx.money_or_dash(p.pace_revenue)),
+            on_track(ctx, p),
+            Cell::number(ctx.money_or_dash(p.gap)),
+            Cell::number(ctx.money(p.open.open_value)),
+        ]);
+    }
+    view.sections
+        .push(Section::new("plans", "All plans").table(table));
+    ctx.render("tactics.html", path, &view)
+}
+
+fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Error> {
+    let path = blocks::plan_path(&plan.id);
+    let strategy = &ctx.model.strategy;
+    let p = &ctx.metrics.plans[index];
+    let mut view = ctx.view(&path, "tactics", plan.name.clone());
+    view.breadcrumbs = vec![Link {
+        href: "tactics/index.html".into(),
+        text: "Tactical plans".into(),
+    }];
+    view.lead = Some(format!(
+        "{} – {} · owner {} · channel: {} · {} of the period passed.",
+        ctx.locale.date(plan.start),
+        ctx.locale.date(plan.end),
+        p.owner,
+        plan.channel,
+        ctx.locale.percent(p.elapsed)
+    ));
+    view.kpis = vec![
+        Kpi::new("Won", ctx.money(p.won_value))
+            .detail(format!(
+                "{} deals; goal {}",
+                ctx.locale.integer(p.won_count as i64),
+                ctx.money_or_dash(p.goal_revenue)
+            ))
+            .tone(blocks::pace_tone(p.won_value, p.pace_revenue)),
+        Kpi::new("Pace today", ctx.money_or_dash(p.pace_revenue))
+            .detail("the goal spread evenly over the plan's days"),
+        Kpi::new("Gap to goal", ctx.money_or_dash(p.gap)),
+        Kpi::new(
+            "Deal goal",
+            p.goal_deals
+                .map_or_else(|| "—".into(), |g| ctx.locale.integer(i64::from(g))),
+        )
+        .detail(format!(
+            "{} won so far",
+            ctx.locale.integer(p.won_count as i64)
+        )),
+        Kpi::new("Open pipeline", ctx.money(p.open.open_value))
+            .detail(format!("{} weighted", ctx.money(p.open.weighted_value))),
+    ];
+    let segments: Vec<&str> = plan
+        .segments
+        .iter()
+        .map(|&s| strategy.segments[s].name.as_str())
+        .collect();
+    let offers: Vec<&str> = plan
+        .offers
+        .iter()
+        .map(|&o| strategy.offers[o].name.as_str())
+        .collect();
+    view.sections.push(
+        Section::new("goals", "Goals and activities")
+            .intro(format!(
+                "Segments: {}. Offers: {}.",
+                or_none(&segments),
+                or_none(&offers)
+            ))
+            .items(vec![Item {
+                title: "Activities".into(),
+                tag: None,
+                html: markdown::to_html(&plan.activities, 3),
+                note: None,
+            }]),
+    );
+    view.sections
+        .push(Section::new("pace", "Pace").chart(blocks::pace_chart(
+            ctx,
+            &format!("{}: won against the goal's pace", plan.name),
+            &p.pace,
+        )));
+
+    let mut funnel = vec![PipelineSum::default(); strategy.stages.len()];
+    for deal in ctx
+        .model
+        .deals
+        .iter()
+        .filter(|d| d.plan == Some(index) && d.status == Status::Open)
+    {
+        funnel[deal.stage].add(deal.amount(), ctx.model.probability(deal));
+    }
+    let lines: Vec<Breakdown> = strategy
+        .stages
+        .iter()
+        .zip(funnel)
+        .map(|(s, sum)| Breakdown {
+            key: s.id.clone(),
+            name: s.name.clone(),
+            sum,
+        })
+        .collect();
+    view.sections.push(
+        Section::new("funnel", "Funnel").chart(blocks::breakdown_chart(
+            ctx,
+            &format!("{}: open deals by stage", plan.name),
+            "Stage",
+            &lines,
+            Orientation::Horizontal,
+            |_| None,
+        )),
+    );
+    let deals = &ctx.model.deals;
+    let mut tied: Vec<usize> = (0..deals.len())
+        .filter(|&i| deals[i].plan == Some(index))
+        .collect();
+    tied.sort_by(|&a, &b| {
+        deals[a]
+            .status
+            .cmp(&deals[b].status)
+            .then(deals[b].amount().cmp(&deals[a].amount()))
+            .then(deals[a].id.cmp(&deals[b].id))
+    });
+    let columns = DealColumns {
+        owner: true,
+        customer: true,
+        flags: true,
+    };
+    view.sections.push(
+        Section::new("deals", "Deals tied to the plan").table(blocks::deal_table(
+            ctx,
+            "Deals tied to the plan: open, then won, then lost",
+            &tied,
+            columns,
+            100,
+        )),
+    );
+    ctx.render("plan.html", &path, &view)
+}
+
+fn or_none(names: &[&str]) -> String {
+    if names.is_empty() {
+        "none named".into()
+    } else {
+        names.join(", ")
+    }
+}

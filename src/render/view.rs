@@ -1,0 +1,236 @@
+//! The building blocks every page is made of, as plain serialisable views.
+//!
+//! Pages are assembled in Rust from these blocks with every value already formatted
+//! (templates only place strings), then handed to the theme's templates. Strings are
+//! escaped by the templates; only `Chart::svg` and `Section::html`, produced by the
+//! chart and markdown modules, are marked safe there.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Site {
+    pub title: String,
+    pub company: String,
+    pub lang: &'static str,
+    pub as_of: String,
+    pub version: &'static str,
+}
+
+/// One page: its place in the site, its title and its sections.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView<'a> {
+    pub site: &'a Site,
+    /// Relative path from this page to the site root: "", "../" or "../../".
+    pub root: String,
+    /// The navigation entry to highlight.
+    pub active: &'static str,
+    pub title: String,
+    pub lead: Option<String>,
+    pub breadcrumbs: Vec<Link>,
+    pub kpis: Vec<Kpi>,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Link {
+    pub href: String,
+    pub text: String,
+}
+
+/// Good, warning or bad: drives the colour of a KPI or a cell.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    Good,
+    Warn,
+    Bad,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Kpi {
+    pub label: String,
+    pub value: String,
+    pub detail: Option<String>,
+    pub tone: Option<Tone>,
+}
+
+impl Kpi {
+    pub fn new(label: impl Into<String>, value: impl Into<String>) -> Kpi {
+        Kpi {
+            label: label.into(),
+            value: value.into(),
+            detail: None,
+            tone: None,
+        }
+    }
+
+    pub fn detail(mut self, detail: impl Into<String>) -> Kpi {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    pub fn tone(mut self, tone: Option<Tone>) -> Kpi {
+        self.tone = tone;
+        self
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Cell {
+    pub text: String,
+    pub href: Option<String>,
+    pub numeric: bool,
+    pub tone: Option<Tone>,
+}
+
+impl Cell {
+    pub fn text(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            ..Cell::default()
+        }
+    }
+
+    pub fn number(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            numeric: true,
+            ..Cell::default()
+        }
+    }
+
+    pub fn link(text: impl Into<String>, href: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            href: Some(href.into()),
+            ..Cell::default()
+        }
+    }
+
+    pub fn tone(mut self, tone: Option<Tone>) -> Cell {
+        self.tone = tone;
+        self
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    pub label: String,
+    pub numeric: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    pub foot: Option<Vec<Cell>>,
+    /// Shown instead of an empty table.
+    pub empty: String,
+    /// A note under the table (e.g. "showing 50 of 312").
+    pub note: Option<String>,
+}
+
+impl Table {
+    /// A table with columns named by `(label, numeric)`.
+    pub fn new(caption: impl Into<String>, columns: &[(&str, bool)]) -> Table {
+        Table {
+            caption: caption.into(),
+            columns: columns
+                .iter()
+                .map(|(label, numeric)| Column {
+                    label: (*label).into(),
+                    numeric: *numeric,
+                })
+                .collect(),
+            rows: Vec::new(),
+            foot: None,
+            empty: "Nothing to show.".into(),
+            note: None,
+        }
+    }
+
+    pub fn empty_text(mut self, text: impl Into<String>) -> Table {
+        self.empty = text.into();
+        self
+    }
+}
+
+/// A chart and the table of the numbers it draws.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    pub svg: String,
+    pub table: Table,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Section {
+    /// The anchor: `#by-stage`.
+    pub id: String,
+    pub title: String,
+    /// Plain text under the heading.
+    pub intro: Option<String>,
+    /// Sanitised HTML (rendered markdown).
+    pub html: Option<String>,
+    pub kpis: Vec<Kpi>,
+    pub charts: Vec<Chart>,
+    pub tables: Vec<Table>,
+    /// Titled blocks of rendered markdown (a segment's why, an offer's value).
+    pub items: Vec<Item>,
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub title: String,
+    pub tag: Option<String>,
+    /// Sanitised HTML.
+    pub html: String,
+    /// Plain text under the block.
+    pub note: Option<String>,
+}
+
+impl Section {
+    pub fn new(id: &str, title: impl Into<String>) -> Section {
+        Section {
+            id: id.into(),
+            title: title.into(),
+            ..Section::default()
+        }
+    }
+
+    pub fn intro(mut self, text: impl Into<String>) -> Section {
+        self.intro = Some(text.into());
+        self
+    }
+
+    pub fn html(mut self, html: String) -> Section {
+        self.html = Some(html);
+        self
+    }
+
+    pub fn kpis(mut self, kpis: Vec<Kpi>) -> Section {
+        self.kpis = kpis;
+        self
+    }
+
+    pub fn chart(mut self, chart: Chart) -> Section {
+        self.charts.push(chart);
+        self
+    }
+
+    pub fn table(mut self, table: Table) -> Section {
+        self.tables.push(table);
+        self
+    }
+
+    pub fn items(mut self, items: Vec<Item>) -> Section {
+        self.items = items;
+        self
+    }
+
+    pub fn links(mut self, links: Vec<Link>) -> Section {
+        self.links = links;
+        self
+    }
+}
