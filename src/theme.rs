@@ -93,12 +93,27 @@ fn full_message(error: &tera::Error) -> String {
     message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Tera writes its position as `--> name:line:column` followed by a drawing of the
+/// line; keep the message before it and turn the position into the diagnostic's.
 fn template_problem(name: &str, source: Option<&SourceText>, message: &str) -> Diagnostic {
-    match source {
-        Some(source) => Diagnostic::file(&source.path, format!("template error: {message}")),
-        None => Diagnostic::file(
-            format!("(built-in theme) {name}"),
-            format!("template error: {message}"),
-        ),
-    }
+    let marker = format!("--> {name}:");
+    let (text, location) = match message.split_once(&marker) {
+        Some((before, after)) => {
+            let mut numbers = after
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|s| !s.is_empty());
+            let line = numbers.next().and_then(|n| n.parse().ok());
+            let column = numbers.next().and_then(|n| n.parse().ok());
+            (
+                before.trim().trim_start_matches("error:").trim(),
+                line.zip(column),
+            )
+        }
+        None => (message, None),
+    };
+    let path = match source {
+        Some(source) => source.path.clone(),
+        None => format!("(built-in theme) {name}").into(),
+    };
+    Diagnostic::new(path, location, format!("template error: {text}"))
 }

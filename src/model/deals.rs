@@ -55,7 +55,7 @@ pub const COLUMNS: [Column; 16] = [
 pub fn read(
     source: &SourceText,
     strategy: &Strategy,
-    customers: &HashMap<&str, usize>,
+    customers: Option<&HashMap<&str, usize>>,
     problems: &mut Problems,
 ) -> Vec<Deal> {
     let layout = Layout {
@@ -139,7 +139,7 @@ impl RowReader<'_, '_> {
     fn deal(
         &mut self,
         strategy: &Strategy,
-        customers: &HashMap<&str, usize>,
+        customers: Option<&HashMap<&str, usize>>,
         seen: &mut HashSet<String>,
     ) -> Option<Deal> {
         let row = self.row;
@@ -152,9 +152,9 @@ impl RowReader<'_, '_> {
         }
         let name = self.required(NAME, "the deal's name");
 
-        let customer = match row.get(CUSTOMER) {
-            "" => None,
-            text => self.lookup(CUSTOMER, customers.get(text).copied(), || {
+        let customer = match (row.get(CUSTOMER), customers) {
+            ("", _) | (_, None) => None,
+            (text, Some(customers)) => self.lookup(CUSTOMER, customers.get(text).copied(), || {
                 format!(
                     "customer \"{text}\" is not in the customers export, expected one of its ids"
                 )

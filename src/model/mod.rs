@@ -118,13 +118,17 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
         (Some(source), Some(strategy)) => customers::read(source, strategy, &mut problems),
         _ => Vec::new(),
     };
-    let customer_index: HashMap<&str, usize> = customers
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
+    // Without a readable customers file, deals' customer ids cannot be checked: the
+    // missing file is the one problem to report, not every reference to it.
+    let customer_index: Option<HashMap<&str, usize>> = inputs.customers.is_some().then(|| {
+        customers
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect()
+    });
     let read_deals = |source: &crate::load::SourceText, problems: &mut Problems| match &strategy {
-        Some(strategy) => deals::read(source, strategy, &customer_index, problems),
+        Some(strategy) => deals::read(source, strategy, customer_index.as_ref(), problems),
         None => Vec::new(),
     };
     let deals = inputs

@@ -75,8 +75,8 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
 
     let h = &m.health;
     let q = &m.quarter;
-    view.sections.push(
-        Section::new("health", "Pipeline health").kpis(vec![
+    view.sections
+        .push(Section::new("health", "Pipeline health").kpis(vec![
             Kpi::new(
                 format!("Coverage {}", q.label),
                 q.coverage
@@ -98,8 +98,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
                 "Off-strategy deals",
                 ctx.locale.integer(h.off_strategy_count as i64),
             ),
-        ]),
-    );
+        ]));
 
     if let Some(s) = &m.history.since_last {
         let mut moved = Table::new(

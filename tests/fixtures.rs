@@ -1,0 +1,85 @@
+//! Fixture projects built by the real binary: whole sites compared file by file with
+//! their `expected/` folder, and invalid projects whose error text is pinned.
+
+mod harness;
+
+use std::fs;
+
+use harness::{Fixture, read_tree};
+
+#[test]
+fn small_project_builds_the_expected_site() {
+    let fixture = Fixture::new("small");
+    let run = fixture.build();
+    fixture.assert_matches_expected(&run);
+}
+
+/// A broken project: every problem is listed with file, line and column in one run,
+/// the exit code is 1, and an existing site is left exactly as it was.
+#[test]
+fn every_problem_is_reported_and_the_old_site_survives() {
+    let good = Fixture::new("small");
+    let first = good.build();
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let before = read_tree(&first.out);
+
+    let broken = Fixture::new("small")
+        .edit(
+            "data/deals.csv",
+            "D1,One,C1,a,lead,open,100000,,,2026-10-01",
+            "D1,One,C1,a,lead,open,100000,,,2026-10-32",
+        )
+        .edit(
+            "data/deals.csv",
+            "D3,Three,C3,a,closing",
+            "D3,Three,C3,a,closed",
+        )
+        .edit(
+            "strategy.toml",
+            "coverage_goal = 3.0",
+            "coverage_goal = 3.0\ncoverage_gaol = 2.0",
+        )
+        .edit(
+            "data/customers.csv",
+            "C2,Bygg Liten AB,Bygg,10",
+            "C2,Bygg Liten AB,Bygg,ten",
+        );
+    let run = broken.build_into(&first.out);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "\
+error: data/customers.csv:3:23: employees \"ten\" is not a whole number, expected e.g. 250
+error: data/deals.csv:2:32: column \"created\": \"2026-10-32\" is not a date, expected YYYY-MM-DD (e.g. 2026-03-31)
+error: data/deals.csv:4:15: stage \"closed\" is not in strategy.toml, expected one of \"lead\", \"offer\", \"closing\"
+error: strategy.toml:9:1: unknown field `coverage_gaol`, expected one of `stale_after_days`, `coverage_goal`, `fiscal_year_start`
+4 problems found; nothing was written.
+"
+    );
+    assert_eq!(read_tree(&first.out), before, "the earlier site changed");
+}
+
+#[test]
+fn invalid_fixtures_pin_their_error_text() {
+    for entry in fs::read_dir(harness::fixtures()).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        if !name.starts_with("invalid-") {
+            continue;
+        }
+        let run = Fixture::new(&name).build();
+        let expected =
+            fs::read_to_string(path.join("expected/stderr.txt")).expect("expected/stderr.txt");
+        if std::env::var_os("PIPEPRESS_BLESS").is_some() {
+            fs::write(path.join("expected/stderr.txt"), &run.stderr).expect("bless");
+            continue;
+        }
+        assert_eq!(run.code, 1, "{name}");
+        assert_eq!(run.stderr, expected, "{name}");
+        assert!(!run.out.exists(), "{name}: a site was written");
+    }
+}
