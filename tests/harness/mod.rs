@@ -1,6 +1,6 @@
 //! A small chainable harness for fixture projects, built by the real binary.
 //!
-//! `Fixture::new("small").as_of("2026-11-15").build()` copies `tests/fixtures/small`
+//! `Fixture::new("small").dated("2026-11-15").build()` copies `tests/fixtures/small`
 //! into a temporary folder, runs `pipepress build` on it and keeps the exit code,
 //! stderr and output folder for assertions. Whole-file comparison against a
 //! fixture's `expected/` folder; `PIPEPRESS_BLESS=1 cargo test` rewrites it.
@@ -88,7 +88,7 @@ impl Fixture {
         }
     }
 
-    pub fn as_of(mut self, date: &str) -> Fixture {
+    pub fn dated(mut self, date: &str) -> Fixture {
         self.as_of = date.into();
         self
     }
