@@ -163,7 +163,11 @@ pub fn results_row(ctx: &Ctx<'_>, period: &PeriodMetrics, pace: Option<Money>) -
         Cell::number(ctx.money(period.won_value)).tone(pace_tone(period.won_value, pace)),
         Cell::number(ctx.money_or_dash(period.target)),
         Cell::number(ctx.percent_or_dash(period.attainment)),
-        Cell::number(ctx.money(period.forecast)),
+        // A rolling window has no forecast: its open deals would be the overdue ones.
+        Cell::number(match period.period {
+            Some(_) => ctx.money(period.forecast),
+            None => "—".into(),
+        }),
         Cell::number(ctx.percent_or_dash(period.win_rate_count)),
         Cell::number(ctx.money_or_dash(period.average_deal)),
         Cell::number(ctx.days_or_dash(period.cycle_median_days)),
