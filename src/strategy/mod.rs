@@ -2,10 +2,12 @@
 //!
 //! [`Strategy`] is the checked form of `strategy.toml`: every id is unique and every
 //! reference points at something that exists, so later stages index into its vectors
-//! without checking again. Parsing and checking live in `raw.rs`; classification of
-//! customers into segments in `rules.rs`. Nothing here reads deals or computes metrics.
+//! without checking again. The file's shape lives in `raw.rs`, its checking in
+//! `resolve.rs`, and the classification of customers into segments in `rules.rs`.
+//! Nothing here reads deals or computes metrics.
 
 mod raw;
+mod resolve;
 mod rules;
 
 use std::collections::HashMap;
@@ -15,7 +17,7 @@ use chrono::NaiveDate;
 use crate::money::Money;
 use crate::period::{FiscalCalendar, Period};
 
-pub use raw::parse;
+pub use resolve::parse;
 pub use rules::{Condition, Rule};
 
 pub const FILE_NAME: &str = "strategy.toml";
