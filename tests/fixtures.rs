@@ -59,6 +59,29 @@ error: strategy.toml:9:1: unknown field `coverage_gaol`, expected one of `stale_
     assert_eq!(read_tree(&first.out), before, "the earlier site changed");
 }
 
+/// A project's `templates/` file replaces the theme's file of the same name.
+#[test]
+fn a_template_override_replaces_the_built_in_one() {
+    let fixture = Fixture::new("small");
+    let templates = fixture.project().join("templates");
+    fs::create_dir_all(&templates).expect("templates folder");
+    fs::write(
+        templates.join("page.html"),
+        "{% extends \"base.html\" %}{% block content %}<p class=\"mine\">Our own page: {{ title }}</p>{% endblock content %}",
+    )
+    .expect("write override");
+    let run = fixture.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = fs::read_to_string(run.out.join("pages/notes/index.html")).expect("notes page");
+    assert!(
+        page.contains("<p class=\"mine\">Our own page: Notes</p>"),
+        "{page}"
+    );
+    // Pages from other templates keep the built-in theme.
+    let index = fs::read_to_string(run.out.join("index.html")).expect("index");
+    assert!(!index.contains("class=\"mine\"") && index.contains("<div class=\"kpis\">"));
+}
+
 #[test]
 fn invalid_fixtures_pin_their_error_text() {
     for entry in fs::read_dir(harness::fixtures()).expect("fixtures") {

@@ -27,6 +27,8 @@ pub struct PeriodMetrics {
     pub target: Option<Money>,
     /// Won ÷ target.
     pub attainment: Option<f64>,
+    /// Target − won: negative once the target is passed.
+    pub gap: Option<Money>,
     /// Target − won, never below zero.
     pub remaining_target: Option<Money>,
     /// Open deals expected to close in the period.
@@ -100,6 +102,7 @@ pub fn assemble(
         forecast_attainment: target.and_then(|t| forecast.ratio(t)),
         coverage: remaining.and_then(|r| expected.open_value.ratio(r)),
         coverage_goal: model.strategy.thresholds.coverage_goal,
+        gap: target.map(|t| t - won),
         remaining_target: remaining,
         target,
         expected,

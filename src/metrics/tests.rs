@@ -226,6 +226,7 @@ fn fiscal_year_results() {
     assert_eq!(y.target, Some(kr(100_000_000)));
     assert_eq!(y.attainment, Some(0.45));
     assert_eq!(y.remaining_target, Some(kr(55_000_000)));
+    assert_eq!(y.gap, Some(kr(55_000_000)));
     // Expected in 2026: D1 (Dec 15) and D2 (Nov 1): 300 000.50 open, 80 000.18 weighted.
     assert_eq!(y.expected.open_value, kr(30_000_050));
     // 450 000 + 80 000.18
@@ -257,6 +258,8 @@ fn fiscal_quarter_results() {
         (1, kr(15_000_000), 0)
     );
     assert_eq!(q.remaining_target, Some(kr(15_000_000)));
+    // Anna's 2026 target (600 000) is not passed either: gap 300 000.
+    assert_eq!(metrics().sellers[0].year.gap, Some(kr(30_000_000)));
     // 150 000 + 80 000.18
     assert_eq!(q.forecast, kr(23_000_018));
     // 300 000.50 / 150 000
