@@ -106,3 +106,117 @@ fn invalid_fixtures_pin_their_error_text() {
         assert!(!run.out.exists(), "{name}: a site was written");
     }
 }
+
+/// Every start tag of `html`: (name, [(attribute, value)]), read the way a browser
+/// tokenises them (quotes respected), so escaped text can never count as a tag.
+fn start_tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut tags = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let name_end = rest
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .unwrap_or(rest.len());
+        let name = rest[..name_end].to_ascii_lowercase();
+        let mut attributes = Vec::new();
+        let mut body = &rest[name_end..];
+        loop {
+            body = body.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+            if body.is_empty() || body.starts_with('>') {
+                break;
+            }
+            let end = body
+                .find(|c: char| c.is_whitespace() || c == '=' || c == '>')
+                .unwrap_or(body.len());
+            let attribute = body[..end].to_ascii_lowercase();
+            body = &body[end..];
+            let mut value = String::new();
+            if let Some(after) = body.strip_prefix('=') {
+                let (v, remaining) = match after.chars().next() {
+                    Some(q @ ('"' | '\'')) => {
+                        let close = after[1..].find(q).map_or(after.len(), |i| i + 1);
+                        (&after[1..close], after.get(close + 1..).unwrap_or(""))
+                    }
+                    _ => {
+                        let end = after
+                            .find(|c: char| c.is_whitespace() || c == '>')
+                            .unwrap_or(after.len());
+                        (&after[..end], &after[end..])
+                    }
+                };
+                value = v.to_string();
+                body = remaining;
+            }
+            attributes.push((attribute, value));
+        }
+        tags.push((name, attributes));
+        rest = body;
+    }
+    tags
+}
+
+/// Text from every data file carries script payloads; none may reach the site as
+/// markup: only the theme's own elements appear, with no event handler and no
+/// `javascript:` URL.
+#[test]
+fn payloads_in_data_are_escaped_everywhere() {
+    const THEME_TAGS: &[&str] = &[
+        "html", "head", "meta", "title", "link", "body", "a", "header", "p", "nav", "ul", "ol",
+        "li", "main", "h1", "h2", "h3", "section", "div", "table", "caption", "thead", "tbody",
+        "tfoot", "tr", "th", "td", "figure", "details", "summary", "article", "span", "footer",
+        "svg", "g", "rect", "line", "polyline", "circle", "text", "path", "em", "strong", "b",
+        "code",
+    ];
+    let fixture = Fixture::new("hostile");
+    let run = fixture.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = read_tree(&run.out);
+    let mut pages = 0;
+    for (path, bytes) in site.iter().filter(|(p, _)| p.ends_with(".html")) {
+        pages += 1;
+        for (tag, attributes) in start_tags(&String::from_utf8_lossy(bytes)) {
+            assert!(
+                THEME_TAGS.contains(&tag.as_str()),
+                "{path}: <{tag}> came from data"
+            );
+            for (name, value) in attributes {
+                assert!(
+                    !name.starts_with("on"),
+                    "{path}: <{tag} {name}> is an event handler"
+                );
+                assert!(
+                    !value.trim().to_ascii_lowercase().starts_with("javascript:"),
+                    "{path}: <{tag} {name}={value}>"
+                );
+            }
+        }
+    }
+    assert_eq!(pages, 14);
+    // The payloads are shown as text, not dropped.
+    let pipeline = String::from_utf8_lossy(&site["pipeline/index.html"]).into_owned();
+    assert!(
+        pipeline.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the deal's name is not shown"
+    );
+}
+
+#[test]
+fn the_tag_reader_sees_markup_and_not_escaped_text() {
+    let tags = start_tags(
+        "<p class=\"a>b\">&lt;img onerror=x&gt;<img src=x onerror=alert(1)><a href='javascript:y'>",
+    );
+    let names: Vec<&str> = tags.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["p", "img", "a"]);
+    assert_eq!(tags[0].1, [("class".to_string(), "a>b".to_string())]);
+    assert_eq!(
+        tags[1].1[1],
+        ("onerror".to_string(), "alert(1)".to_string())
+    );
+    assert_eq!(
+        tags[2].1,
+        [("href".to_string(), "javascript:y".to_string())]
+    );
+}
