@@ -9,7 +9,10 @@ fn index_html() -> String {
     let project = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small");
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 15).expect("date");
     let files = pipepress::build_site(&project, as_of).expect("the small fixture builds");
-    let index = files.iter().find(|f| f.path == "index.html").expect("index.html");
+    let index = files
+        .iter()
+        .find(|f| f.path == "index.html")
+        .expect("index.html");
     String::from_utf8(index.bytes.clone()).expect("utf-8")
 }
 
@@ -29,5 +32,9 @@ fn headline_kpis() {
 #[test]
 fn results_table() {
     let html = index_html();
-    insta::assert_snapshot!(fragment(&html, "<table>\n<caption>Results against target", "</table>"));
+    insta::assert_snapshot!(fragment(
+        &html,
+        "<table>\n<caption>Results against target",
+        "</table>"
+    ));
 }
