@@ -136,12 +136,12 @@ impl Locale {
         out
     }
 
-    /// Days: `101 days` / `101 dagar`, rounding means to whole days.
+    /// Days: `101 days` / `101 d`, rounding means to whole days. Swedish uses the
+    /// abbreviation, which also reads right among English labels.
     pub fn days(&self, days: f64) -> String {
         let n = days.round() as i64;
         match (self.language, n) {
-            (Language::Sv, 1) => "1 dag".into(),
-            (Language::Sv, n) => format!("{} dagar", self.integer(n)),
+            (Language::Sv, n) => format!("{}{NBSP}d", self.integer(n)),
             (Language::En, 1) => "1 day".into(),
             (Language::En, n) => format!("{} days", self.integer(n)),
         }
@@ -199,7 +199,8 @@ mod tests {
         assert_eq!(en().percent(2.0 / 3.0), "66.7%");
         assert_eq!(sv().times(2.54), "2,5×");
         assert_eq!(en().days(101.4), "101 days");
-        assert_eq!(sv().days(1.0), "1 dag");
+        assert_eq!(sv().days(1.0), "1\u{a0}d");
+        assert_eq!(en().days(1.0), "1 day");
         assert_eq!(en().decimal(-1234.56, 1), "−1,234.6");
     }
 }

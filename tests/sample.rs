@@ -1,0 +1,204 @@
+//! The bundled sample project, built by the real binary as the README does: every
+//! page is there, metrics.json adds up to the öre, links resolve, and two builds are
+//! byte-identical.
+
+mod harness;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use harness::{Fixture, read_tree};
+use serde_json::Value;
+
+fn sample() -> Fixture {
+    Fixture::from_folder(
+        "sample",
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"),
+    )
+    .dated("2026-11-15")
+}
+
+fn built() -> BTreeMap<String, Vec<u8>> {
+    let fixture = sample(); // the project and its site live as long as the fixture
+    let run = fixture.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    read_tree(&run.out)
+}
+
+fn metrics(files: &BTreeMap<String, Vec<u8>>) -> Value {
+    serde_json::from_slice(&files["data/metrics.json"]).expect("metrics.json is JSON")
+}
+
+/// A JSON money figure in öre; fails on anything finer than the öre.
+fn ore(value: &Value) -> i64 {
+    let major = value
+        .as_f64()
+        .unwrap_or_else(|| panic!("{value} is not a number"));
+    let minor = (major * 100.0).round();
+    assert!(
+        (major * 100.0 - minor).abs() < 1e-6,
+        "{value} is not exact to the öre"
+    );
+    minor as i64
+}
+
+#[test]
+fn every_page_is_written() {
+    let files = built();
+    let m = metrics(&files);
+    let mut expected = vec![
+        "index.html".to_string(),
+        "pipeline/index.html".into(),
+        "strategy/index.html".into(),
+        "tactics/index.html".into(),
+        "sellers/index.html".into(),
+        "meeting/index.html".into(),
+        "customers/index.html".into(),
+        "report/index.html".into(),
+        "data/metrics.json".into(),
+        "assets/style.css".into(),
+    ];
+    for s in m["segments"].as_array().expect("segments") {
+        expected.push(format!(
+            "strategy/{}/index.html",
+            s["id"].as_str().expect("id")
+        ));
+    }
+    for p in m["plans"].as_array().expect("plans") {
+        expected.push(format!(
+            "tactics/{}/index.html",
+            p["id"].as_str().expect("id")
+        ));
+    }
+    for s in m["sellers"].as_array().expect("sellers") {
+        expected.push(format!(
+            "sellers/{}/index.html",
+            s["id"].as_str().expect("id")
+        ));
+    }
+    for page in ["method", "lessons-learned"] {
+        expected.push(format!("pages/{page}/index.html"));
+    }
+    for path in &expected {
+        assert!(files.contains_key(path), "{path} is missing");
+    }
+    assert!(m["segments"].as_array().expect("segments").len() >= 4);
+    assert!(m["plans"].as_array().expect("plans").len() >= 3);
+    assert!(m["sellers"].as_array().expect("sellers").len() >= 6);
+}
+
+#[test]
+fn metrics_json_holds_the_figures_and_every_breakdown_sums_exactly() {
+    let m = metrics(&built());
+    assert_eq!(m["as_of"], "2026-11-15");
+    assert_eq!(m["currency"], "SEK");
+    let pipeline = &m["pipeline"];
+    let totals = ["open_count", "open_value", "weighted_value"];
+    for breakdown in [
+        "by_stage",
+        "by_owner",
+        "by_segment",
+        "by_close_month",
+        "by_age",
+    ] {
+        let lines = pipeline[breakdown]
+            .as_array()
+            .unwrap_or_else(|| panic!("{breakdown}"));
+        assert!(!lines.is_empty(), "{breakdown} is empty");
+        for key in totals {
+            let sum: i64 = lines
+                .iter()
+                .map(|l| {
+                    if key == "open_count" {
+                        l[key].as_i64().expect("count")
+                    } else {
+                        ore(&l[key])
+                    }
+                })
+                .sum();
+            let total = if key == "open_count" {
+                pipeline[key].as_i64().expect("count")
+            } else {
+                ore(&pipeline[key])
+            };
+            assert_eq!(
+                sum, total,
+                "{breakdown}.{key} does not sum to pipeline.{key}"
+            );
+        }
+        assert!(
+            lines.iter().all(|l| l["key"].is_string()),
+            "{breakdown} items need a key"
+        );
+    }
+    let year = &m["year"];
+    for key in [
+        "won_count",
+        "won_value",
+        "lost_count",
+        "lost_value",
+        "win_rate_count",
+        "win_rate_value",
+        "target",
+        "forecast",
+        "coverage",
+    ] {
+        assert!(year[key].is_number(), "year.{key} = {}", year[key]);
+    }
+    // forecast = won + weighted open expected in the year, exactly
+    assert_eq!(
+        ore(&year["forecast"]),
+        ore(&year["won_value"]) + ore(&year["expected"]["weighted_value"])
+    );
+    // the sellers' won values sum to the company's (every deal has one owner)
+    let sellers: i64 = m["sellers"]
+        .as_array()
+        .expect("sellers")
+        .iter()
+        .map(|s| ore(&s["year"]["won_value"]))
+        .sum();
+    assert_eq!(sellers, ore(&year["won_value"]));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    assert!(built() == built(), "two builds of the same input differ");
+}
+
+#[test]
+fn links_stay_inside_the_site_and_resolve() {
+    let files = built();
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        let dir = Path::new(path).parent().unwrap_or(Path::new(""));
+        for attribute in ["href=\"", "src=\""] {
+            for piece in html.split(attribute).skip(1) {
+                let target = piece.split('"').next().unwrap_or("");
+                let target = target.split('#').next().unwrap_or("");
+                if target.is_empty() {
+                    continue;
+                }
+                assert!(
+                    !target.contains(':') && !target.starts_with('/'),
+                    "{path} links outside the site: {target}"
+                );
+                let mut resolved: Vec<&str> =
+                    dir.iter().map(|c| c.to_str().expect("utf-8")).collect();
+                for part in target.split('/') {
+                    match part {
+                        ".." => {
+                            resolved.pop();
+                        }
+                        "." | "" => {}
+                        part => resolved.push(part),
+                    }
+                }
+                let resolved = resolved.join("/");
+                assert!(
+                    files.contains_key(&resolved),
+                    "{path} links to {target}, which does not exist"
+                );
+            }
+        }
+    }
+}
