@@ -28,6 +28,10 @@ const LAST_ACTIVITY: usize = 13;
 const LOST_REASON: usize = 14;
 const PLAN: usize = 15;
 
+/// The largest deal value read: 10 000 000 000.00. Far above any real deal, and low
+/// enough that a billion of them still sum exactly in an `i64` of öre.
+const MAX_VALUE: Money = Money::from_minor(1_000_000_000_000);
+
 const fn column(name: &'static str, required: bool) -> Column {
     Column { name, required }
 }
@@ -192,9 +196,9 @@ impl RowReader<'_, '_> {
         let value = match row.get(VALUE) {
             "" => None,
             text => match Money::parse(text) {
-                Some(m) if m >= Money::ZERO => Some(m),
+                Some(m) if m >= Money::ZERO && m <= MAX_VALUE => Some(m),
                 _ => {
-                    self.fail(VALUE, format!("column \"value\": \"{text}\" is not an amount, expected digits with an optional . and two decimals, not negative (e.g. 125000.50)"));
+                    self.fail(VALUE, format!("column \"value\": \"{text}\" is not an amount, expected digits with an optional . and two decimals, not negative and at most 10000000000 (e.g. 125000.50)"));
                     None
                 }
             },
