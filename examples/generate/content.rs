@@ -150,3 +150,28 @@ fn meeting_day(as_of: NaiveDate, weeks: u64) -> NaiveDate {
     let back = u64::from(day.weekday().num_days_from_monday());
     day.checked_sub_days(Days::new(back)).unwrap_or(day)
 }
+
+/// The report's narrative (`content/report.md`): the sales director's words to the
+/// board. Qualitative on purpose: the figures beside it come from the data.
+pub const REPORT: &str = "\
+# From the sales director
+
+The year is running close to the pace the plan asks for, carried by **process industry**, where
+service agreements now follow almost every migration project. Food and life science is behind
+its target: two large validation projects moved into next year when the customers' own
+investment decisions slipped, and we have chosen not to discount to pull them back.
+
+What we are doing about it:
+
+- **Coverage for the coming quarters.** The team is booking needs-analysis meetings at the
+  A customers in the focus segments whose service agreements come up for renewal, rather than
+  chasing new logos outside the strategy.
+- **Pipeline hygiene.** Every deal with a passed expected close gets a new, honest date or is
+  closed as lost at the next sales meeting. The meeting pack lists them seller by seller.
+- **Time kills deals.** Deals older than one and a half times our usual cycle are reviewed with
+  the seller's manager: a next step with the customer's decision-maker, or we let go.
+
+The risks worth the board's attention are listed below: the largest open deals that are stale,
+aging or off strategy. Off-strategy deals are few and small, which tells us the segmentation is
+being used in daily work.
+";

@@ -132,6 +132,7 @@ fn run(cfg: Config) -> Result<(), Box<dyn Error>> {
         strategy_toml::strategy_toml(&world, &goals)?,
     )?;
     fs::write(out.join("content/method.md"), content::METHOD)?;
+    fs::write(out.join("content/report.md"), content::REPORT)?;
     fs::write(
         out.join("content/lessons-learned.md"),
         content::lessons(world.cfg.as_of),

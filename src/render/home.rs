@@ -100,10 +100,16 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             text: "The CEO and board report".into(),
         },
     ];
-    links.extend(ctx.model.pages.iter().map(|p| Link {
-        href: format!("pages/{}/index.html", p.slug),
-        text: p.title.clone(),
-    }));
+    links.extend(
+        ctx.model
+            .pages
+            .iter()
+            .filter(|p| p.slug != super::report::NARRATIVE_SLUG)
+            .map(|p| Link {
+                href: format!("pages/{}/index.html", p.slug),
+                text: p.title.clone(),
+            }),
+    );
     view.sections
         .push(Section::new("more", "More").links(links));
     ctx.render("index.html", path, &view)
