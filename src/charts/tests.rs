@@ -1,3 +1,5 @@
+use super::axis::nice_ticks;
+use super::text::{MAX_LABEL_CHARS, text_px};
 use super::*;
 
 /// Whole kronor with a space every three digits, from öre: enough to tell ticks apart.
