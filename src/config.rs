@@ -12,6 +12,9 @@ use crate::error::{Diagnostic, Problems};
 use crate::toml_source;
 
 pub const FILE_NAME: &str = "pipepress.toml";
+pub const DEFAULT_DEALS: &str = "data/deals.csv";
+pub const DEFAULT_CUSTOMERS: &str = "data/customers.csv";
+pub const DEFAULT_SNAPSHOTS: &str = "data/snapshots";
 
 /// The language of the site's numbers, dates and money.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -39,6 +42,21 @@ pub struct Config {
     pub deals_file: PathBuf,
     pub customers_file: PathBuf,
     pub snapshots_dir: PathBuf,
+}
+
+impl Config {
+    /// The settings of a project whose `pipepress.toml` names no sources (and, when it
+    /// cannot be read, the paths to look for the data in all the same).
+    pub fn defaults() -> Config {
+        Config {
+            title: String::new(),
+            company: String::new(),
+            language: Language::En,
+            deals_file: DEFAULT_DEALS.into(),
+            customers_file: DEFAULT_CUSTOMERS.into(),
+            snapshots_dir: DEFAULT_SNAPSHOTS.into(),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -82,23 +100,21 @@ struct RawDirSource {
 pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Config> {
     let raw: RawConfig = toml_source::parse(path, text, problems)?;
     let sources = raw.sources;
+    let defaults = Config::defaults();
     let config = Config {
         title: raw.site.title,
         company: raw.site.company,
         language: raw.site.language,
-        deals_file: sources
-            .deals
-            .map_or_else(|| "data/deals.csv".into(), |s| s.file),
+        deals_file: sources.deals.map_or(defaults.deals_file, |s| s.file),
         customers_file: sources
             .customers
-            .map_or_else(|| "data/customers.csv".into(), |s| s.file),
-        snapshots_dir: sources
-            .snapshots
-            .map_or_else(|| "data/snapshots".into(), |s| s.dir),
+            .map_or(defaults.customers_file, |s| s.file),
+        snapshots_dir: sources.snapshots.map_or(defaults.snapshots_dir, |s| s.dir),
     };
     for (name, file) in [
         ("deals", &config.deals_file),
         ("customers", &config.customers_file),
+        ("snapshots", &config.snapshots_dir),
     ] {
         if file.is_absolute()
             || file
@@ -108,7 +124,7 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Config>
             problems.push(Diagnostic::file(
                 path,
                 format!(
-                    "[sources.{name}] file \"{}\" leaves the project folder, expected a path inside it such as \"data/{name}.csv\"",
+                    "[sources.{name}] \"{}\" leaves the project folder, expected a relative path inside it such as \"data/...\"",
                     file.display()
                 ),
             ));
@@ -139,6 +155,19 @@ mod tests {
         assert_eq!(config.deals_file, PathBuf::from("data/deals.csv"));
         assert_eq!(config.customers_file, PathBuf::from("data/customers.csv"));
         assert_eq!(config.snapshots_dir, PathBuf::from("data/snapshots"));
+    }
+
+    #[test]
+    fn sources_stay_inside_the_project() {
+        let text =
+            "[site]\ntitle = \"T\"\ncompany = \"C\"\n[sources.snapshots]\ndir = \"../elsewhere\"\n";
+        let problems = parse_text(text).expect_err("invalid");
+        assert_eq!(
+            problems,
+            [
+                "pipepress.toml: [sources.snapshots] \"../elsewhere\" leaves the project folder, expected a relative path inside it such as \"data/...\""
+            ]
+        );
     }
 
     #[test]

@@ -29,38 +29,31 @@ use chrono::NaiveDate;
 pub use error::{Diagnostic, Error};
 pub use render::OutputFile;
 
-/// Reads and checks the project at `project`; every problem found is in the error.
-pub fn check(project: &Path) -> Result<model::Model, Error> {
+/// Reads and checks the project at `project` and its theme; every problem found in
+/// either is in the error.
+fn prepare(project: &Path) -> Result<(model::Model, theme::Theme), Error> {
     let mut inputs = load::load(project)?;
     let overrides = std::mem::take(&mut inputs.templates);
     let theme = theme::Theme::new(&overrides);
-    let model = model::resolve(inputs);
-    match (model, theme) {
-        (Ok(model), Ok(_)) => Ok(model),
-        (Err(Error::Invalid(mut a)), Err(Error::Invalid(b))) => {
-            a.extend(b);
-            a.sort();
-            Err(Error::Invalid(a))
+    match (model::resolve(inputs), theme) {
+        (Ok(model), Ok(theme)) => Ok((model, theme)),
+        (Err(Error::Invalid(mut problems)), Err(Error::Invalid(more))) => {
+            problems.extend(more);
+            problems.sort();
+            Err(Error::Invalid(problems))
         }
         (Err(error), _) | (_, Err(error)) => Err(error),
     }
 }
 
+/// Reads and checks the project at `project`; every problem found is in the error.
+pub fn check(project: &Path) -> Result<model::Model, Error> {
+    prepare(project).map(|(model, _)| model)
+}
+
 /// Builds the site for `project` as of `as_of`, in memory.
 pub fn build_site(project: &Path, as_of: NaiveDate) -> Result<Vec<OutputFile>, Error> {
-    let mut inputs = load::load(project)?;
-    let overrides = std::mem::take(&mut inputs.templates);
-    let theme = theme::Theme::new(&overrides);
-    let model = model::resolve(inputs);
-    let (model, theme) = match (model, theme) {
-        (Ok(model), Ok(theme)) => (model, theme),
-        (Err(Error::Invalid(mut a)), Err(Error::Invalid(b))) => {
-            a.extend(b);
-            a.sort();
-            return Err(Error::Invalid(a));
-        }
-        (Err(error), _) | (_, Err(error)) => return Err(error),
-    };
+    let (model, theme) = prepare(project)?;
     let metrics = metrics::compute(&model, as_of);
     render::render(&model, &metrics, &theme)
 }

@@ -54,14 +54,7 @@ pub fn load(root: &Path) -> Result<Inputs, Error> {
     let config = config_text
         .as_ref()
         .and_then(|s| config::parse(&s.path, &s.text, &mut problems));
-    let defaults = Config {
-        title: String::new(),
-        company: String::new(),
-        language: config::Language::En,
-        deals_file: "data/deals.csv".into(),
-        customers_file: "data/customers.csv".into(),
-        snapshots_dir: "data/snapshots".into(),
-    };
+    let defaults = Config::defaults();
     let paths = config.as_ref().unwrap_or(&defaults);
     let strategy = read(root, Path::new(crate::strategy::FILE_NAME), &mut problems);
     let deals = read(root, &paths.deals_file, &mut problems);

@@ -77,7 +77,7 @@ pub fn sellers(model: &Model, as_of: NaiveDate, health: &Health) -> Vec<SellerMe
         .enumerate()
         .map(|(index, seller)| {
             let target = strategy.target(period, TargetScope::Seller(index));
-            let gathered = results::for_range(model, as_of, range, target, |d| d.owner == index);
+            let gathered = results::for_range(model, as_of, range, |d| d.owner == index);
             let mut pipeline = PipelineSum::default();
             let mut counts = [0u64; 4];
             for (deal, flags) in model.deals.iter().zip(&health.flags) {
@@ -108,6 +108,7 @@ pub fn sellers(model: &Model, as_of: NaiveDate, health: &Health) -> Vec<SellerMe
                     Some(period),
                     strategy.calendar.label(period),
                     range,
+                    target,
                     gathered,
                 ),
                 stale_count: counts[0],
@@ -133,7 +134,7 @@ pub fn segments(model: &Model, as_of: NaiveDate) -> Vec<SegmentMetrics> {
         .map(|(index, segment)| {
             let target = strategy.target(period, TargetScope::Segment(index));
             let in_segment = |d: &crate::model::Deal| model.segment(d) == Some(index);
-            let gathered = results::for_range(model, as_of, range, target, in_segment);
+            let gathered = results::for_range(model, as_of, range, in_segment);
             let mut pipeline = PipelineSum::default();
             for deal in model
                 .deals
@@ -157,6 +158,7 @@ pub fn segments(model: &Model, as_of: NaiveDate) -> Vec<SegmentMetrics> {
                     Some(period),
                     strategy.calendar.label(period),
                     range,
+                    target,
                     gathered,
                 ),
             }

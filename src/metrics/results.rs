@@ -51,9 +51,8 @@ pub fn for_range(
     model: &Model,
     as_of: NaiveDate,
     range: DateRange,
-    target: Option<Money>,
     include: impl Fn(&Deal) -> bool,
-) -> (Outcomes, PipelineSum, Option<Money>) {
+) -> (Outcomes, PipelineSum) {
     let mut outcomes = Outcomes::default();
     let mut expected = PipelineSum::default();
     for deal in model.deals.iter().filter(|d| include(d)) {
@@ -70,7 +69,7 @@ pub fn for_range(
             _ => {}
         }
     }
-    (outcomes, expected, target)
+    (outcomes, expected)
 }
 
 /// Assembles a period's figures from what [`for_range`] gathered.
@@ -79,7 +78,8 @@ pub fn assemble(
     period: Option<Period>,
     label: String,
     range: DateRange,
-    (outcomes, expected, target): (Outcomes, PipelineSum, Option<Money>),
+    target: Option<Money>,
+    (outcomes, expected): (Outcomes, PipelineSum),
 ) -> PeriodMetrics {
     let won = outcomes.won_value;
     let remaining = target.map(|t| if t > won { t - won } else { Money::ZERO });
@@ -119,8 +119,15 @@ pub fn for_period(model: &Model, as_of: NaiveDate, period: Period) -> PeriodMetr
         end: as_of,
     });
     let target = super::company_target(model, Some(period));
-    let gathered = for_range(model, as_of, range, target, |_| true);
-    assemble(model, Some(period), calendar.label(period), range, gathered)
+    let gathered = for_range(model, as_of, range, |_| true);
+    assemble(
+        model,
+        Some(period),
+        calendar.label(period),
+        range,
+        target,
+        gathered,
+    )
 }
 
 /// The twelve months up to and including `as_of` (no target: targets are set per
@@ -128,8 +135,8 @@ pub fn for_period(model: &Model, as_of: NaiveDate, period: Period) -> PeriodMetr
 pub fn trailing_year(model: &Model, as_of: NaiveDate) -> PeriodMetrics {
     let start = as_of.checked_sub_days(Days::new(364)).unwrap_or(as_of);
     let range = DateRange { start, end: as_of };
-    let gathered = for_range(model, as_of, range, None, |_| true);
-    assemble(model, None, "Last 12 months".into(), range, gathered)
+    let gathered = for_range(model, as_of, range, |_| true);
+    assemble(model, None, "Last 12 months".into(), range, None, gathered)
 }
 
 /// Sales velocity: open deals × average deal × win rate ÷ average cycle.

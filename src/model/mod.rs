@@ -147,10 +147,10 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
     let pages = content::read(&inputs.content, &mut problems);
     if strategy.is_some() && inputs.customers.is_some() && customers.is_empty() {
         problems.push(Diagnostic::file(
-            inputs
-                .config
-                .as_ref()
-                .map_or_else(|| "data/customers.csv".into(), |c| c.customers_file.clone()),
+            inputs.config.as_ref().map_or_else(
+                || crate::config::DEFAULT_CUSTOMERS.into(),
+                |c| c.customers_file.clone(),
+            ),
             "holds no customers, expected at least one row",
         ));
     }

@@ -111,9 +111,9 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         flags: true,
     };
     let flags = &m.health.flags;
+    let open = blocks::open_deals_by_value(ctx, |_: &Deal| true);
     let by_value = |keep: &dyn Fn(usize) -> bool| -> Vec<usize> {
-        let all = blocks::open_deals_by_value(ctx, |_: &Deal| true);
-        all.into_iter().filter(|&i| keep(i)).collect()
+        open.iter().copied().filter(|&i| keep(i)).collect()
     };
     let stale = by_value(&|i| flags[i].stale);
     let hygiene = by_value(&|i| !flags[i].hygiene.is_empty());
