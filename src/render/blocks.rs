@@ -156,6 +156,23 @@ pub fn coverage_tone(coverage: Option<f64>, goal: f64) -> Option<Tone> {
     })
 }
 
+/// Coverage for a period, naming the variant used (open expected in the period ÷
+/// remaining target) and the goal, coloured against the goal.
+pub fn coverage_kpi(ctx: &Ctx<'_>, period: &PeriodMetrics) -> super::view::Kpi {
+    super::view::Kpi::new(
+        format!("Coverage {}", period.label),
+        period
+            .coverage
+            .map_or_else(|| "—".into(), |c| ctx.locale.times(c)),
+    )
+    .detail(format!(
+        "open expected in {} ÷ remaining target; goal {}",
+        period.label,
+        ctx.locale.times(period.coverage_goal)
+    ))
+    .tone(coverage_tone(period.coverage, period.coverage_goal))
+}
+
 /// Rows of a period's results, for the results tables of the home page and report.
 pub fn results_row(ctx: &Ctx<'_>, period: &PeriodMetrics, pace: Option<Money>) -> Vec<Cell> {
     vec![

@@ -146,20 +146,7 @@ pub fn headline_kpis(ctx: &Ctx<'_>, year_pace: Option<crate::money::Money>) -> V
             ),
             None => "no target set".into(),
         }),
-        Kpi::new(
-            format!("Coverage {}", quarter.label),
-            quarter
-                .coverage
-                .map_or_else(|| "—".into(), |c| ctx.locale.times(c)),
-        )
-        .detail(format!(
-            "open in quarter ÷ remaining target; goal {}",
-            ctx.locale.times(quarter.coverage_goal)
-        ))
-        .tone(blocks::coverage_tone(
-            quarter.coverage,
-            quarter.coverage_goal,
-        )),
+        blocks::coverage_kpi(ctx, quarter),
         Kpi::new("Open pipeline", ctx.money(m.pipeline.total.open_value)).detail(format!(
             "{} weighted · {} deals",
             ctx.money(m.pipeline.total.weighted_value),

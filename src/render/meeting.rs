@@ -90,16 +90,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
                     ctx.money(q.expected.open_value),
                 )
                 .detail(format!("{} weighted", ctx.money(q.expected.weighted_value))),
-                Kpi::new(
-                    format!("Coverage {}", q.label),
-                    q.coverage
-                        .map_or_else(|| "—".into(), |c| ctx.locale.times(c)),
-                )
-                .detail(format!(
-                    "open expected ÷ remaining target; goal {}",
-                    ctx.locale.times(q.coverage_goal)
-                ))
-                .tone(blocks::coverage_tone(q.coverage, q.coverage_goal)),
+                blocks::coverage_kpi(ctx, q),
             ])
             .table(results)
             .table(sellers),

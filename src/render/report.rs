@@ -77,16 +77,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     let q = &m.quarter;
     view.sections
         .push(Section::new("health", "Pipeline health").kpis(vec![
-            Kpi::new(
-                format!("Coverage {}", q.label),
-                q.coverage
-                    .map_or_else(|| "—".into(), |c| ctx.locale.times(c)),
-            )
-            .detail(format!(
-                "open expected ÷ remaining target; goal {}",
-                ctx.locale.times(q.coverage_goal)
-            ))
-            .tone(blocks::coverage_tone(q.coverage, q.coverage_goal)),
+            blocks::coverage_kpi(ctx, q),
             Kpi::new("Sales velocity", ctx.money_or_dash(m.velocity.per_month)).detail("per month"),
             Kpi::new("Stale deals", ctx.locale.integer(h.stale_count as i64)),
             Kpi::new("Aging deals", ctx.locale.integer(h.aging_count as i64)).detail(
