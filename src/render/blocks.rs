@@ -13,7 +13,7 @@ use crate::money::Money;
 /// Site paths. Every href in a view is relative to the site root; templates put
 /// the page's `root` in front.
 pub fn segment_path(id: &str) -> String {
-    format!("strategy/{id}/index.html")
+    format!("strategy/segments/{id}/index.html")
 }
 
 pub fn plan_path(id: &str) -> String {

@@ -1,4 +1,4 @@
-//! `strategy/` and `strategy/<segment>/`: the strategic level. Direction and
+//! `strategy/` and `strategy/segments/<id>/`: the strategic level. Direction and
 //! positioning, then the method's three questions answered from the strategy file
 //! and checked against the deals: which customers and why, how to recognise them,
 //! and with which offers.
