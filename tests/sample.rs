@@ -60,7 +60,7 @@ fn every_page_is_written() {
     ];
     for s in m["segments"].as_array().expect("segments") {
         expected.push(format!(
-            "strategy/{}/index.html",
+            "strategy/segments/{}/index.html",
             s["id"].as_str().expect("id")
         ));
     }
