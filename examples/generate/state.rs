@@ -5,11 +5,11 @@
 use chrono::{Days, NaiveDate};
 
 use crate::catalog::STAGES;
-use crate::offers::PLANS;
+use crate::offers::{OFFERS, PLANS};
 use crate::timeline::{Outcome, Timeline};
 use crate::world::World;
 
-pub const DEAL_COLUMNS: [&str; 16] = [
+pub const DEAL_COLUMNS: [&str; 17] = [
     "id",
     "name",
     "customer_id",
@@ -26,6 +26,7 @@ pub const DEAL_COLUMNS: [&str; 16] = [
     "last_activity",
     "lost_reason",
     "plan",
+    "offer",
 ];
 
 /// The value in force on `day` of a dated series (the last entry not after it).
@@ -86,7 +87,7 @@ impl Timeline {
     }
 
     /// The export row on `day`, or None when the deal is not in the CRM then.
-    pub fn row(&self, world: &World, day: NaiveDate, id_width: usize) -> Option<[String; 16]> {
+    pub fn row(&self, world: &World, day: NaiveDate, id_width: usize) -> Option<[String; 17]> {
         if !self.exists_on(day) {
             return None;
         }
@@ -125,6 +126,7 @@ impl Timeline {
             self.plan
                 .map(|p| PLANS[p].id.to_string())
                 .unwrap_or_default(),
+            OFFERS[self.offer].id.to_string(),
         ])
     }
 

@@ -38,6 +38,8 @@ pub struct Timeline {
     pub customer: Option<usize>,
     pub owner: usize,
     pub plan: Option<usize>,
+    /// Index into `OFFERS`: what is being sold.
+    pub offer: usize,
     pub created: NaiveDate,
     pub outcome: Outcome,
     /// The day the deal closes; after the as-of date it is still open then.
@@ -150,6 +152,7 @@ impl<'w> Simulator<'w> {
             customer,
             owner,
             plan,
+            offer,
             created,
             outcome: Outcome::Won,
             close: created,

@@ -27,6 +27,8 @@ const NEXT_ACTIVITY: usize = 12;
 const LAST_ACTIVITY: usize = 13;
 const LOST_REASON: usize = 14;
 const PLAN: usize = 15;
+const SEGMENT: usize = 16;
+const OFFER: usize = 17;
 
 /// The largest deal value read: 10 000 000 000.00. Far above any real deal, and low
 /// enough that a billion of them still sum exactly in an `i64` of öre.
@@ -36,7 +38,7 @@ const fn column(name: &'static str, required: bool) -> Column {
     Column { name, required }
 }
 
-pub const COLUMNS: [Column; 16] = [
+pub const COLUMNS: [Column; 18] = [
     column("id", true),
     column("name", true),
     column("customer_id", false),
@@ -53,6 +55,8 @@ pub const COLUMNS: [Column; 16] = [
     column("last_activity", false),
     column("lost_reason", false),
     column("plan", false),
+    column("segment", false),
+    column("offer", false),
 ];
 
 /// Reads one deals export; rows with problems are reported and left out.
@@ -239,6 +243,18 @@ impl RowReader<'_, '_> {
                 strategy.unknown_plan(text)
             }),
         };
+        let segment = match row.get(SEGMENT) {
+            "" => None,
+            text => self.lookup(SEGMENT, strategy.segment_index(text), || {
+                strategy.unknown_segment(text)
+            }),
+        };
+        let offer = match row.get(OFFER) {
+            "" => None,
+            text => self.lookup(OFFER, strategy.offer_index(text), || {
+                strategy.unknown_offer(text)
+            }),
+        };
 
         match (status, closed) {
             (Some(Status::Open), Some(date)) => {
@@ -273,6 +289,8 @@ impl RowReader<'_, '_> {
             last_activity,
             lost_reason: row.get(LOST_REASON).to_string(),
             plan,
+            segment,
+            offer,
         })
     }
 }

@@ -66,6 +66,11 @@ pub struct Deal {
     pub lost_reason: String,
     /// Index into the strategy's plans.
     pub plan: Option<usize>,
+    /// Index into the strategy's segments, when the export sets the deal's own
+    /// segment; otherwise the deal takes its customer's.
+    pub segment: Option<usize>,
+    /// Index into the strategy's offers: what is being sold, when the export says.
+    pub offer: Option<usize>,
 }
 
 impl Deal {
@@ -100,9 +105,10 @@ impl Model {
             .unwrap_or(self.strategy.stages[deal.stage].probability)
     }
 
-    /// A deal's segment: its customer's.
+    /// A deal's segment: its own when the export gives one, else its customer's.
     pub fn segment(&self, deal: &Deal) -> Option<usize> {
-        deal.customer.and_then(|c| self.customers[c].segment)
+        deal.segment
+            .or_else(|| deal.customer.and_then(|c| self.customers[c].segment))
     }
 }
 

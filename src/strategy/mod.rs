@@ -154,6 +154,8 @@ pub struct Plan {
 struct Index {
     stages: HashMap<String, usize>,
     sellers: HashMap<String, usize>,
+    segments: HashMap<String, usize>,
+    offers: HashMap<String, usize>,
     plans: HashMap<String, usize>,
 }
 
@@ -168,6 +170,14 @@ impl Strategy {
 
     pub fn plan_index(&self, id: &str) -> Option<usize> {
         self.index.plans.get(id).copied()
+    }
+
+    pub fn segment_index(&self, id: &str) -> Option<usize> {
+        self.index.segments.get(id).copied()
+    }
+
+    pub fn offer_index(&self, id: &str) -> Option<usize> {
+        self.index.offers.get(id).copied()
     }
 
     /// The revenue target for a period and scope, if one is set.
@@ -199,6 +209,16 @@ impl Strategy {
     pub fn unknown_seller(&self, found: &str) -> String {
         let ids = quoted_list(self.sellers.iter().map(|s| s.id.as_str()));
         format!("seller \"{found}\" is not in strategy.toml, expected one of {ids}")
+    }
+
+    pub fn unknown_segment(&self, found: &str) -> String {
+        let ids = quoted_list(self.segments.iter().map(|s| s.id.as_str()));
+        format!("segment \"{found}\" is not in strategy.toml, expected one of {ids}")
+    }
+
+    pub fn unknown_offer(&self, found: &str) -> String {
+        let ids = quoted_list(self.offers.iter().map(|o| o.id.as_str()));
+        format!("offer \"{found}\" is not in strategy.toml, expected one of {ids}")
     }
 
     pub fn unknown_plan(&self, found: &str) -> String {

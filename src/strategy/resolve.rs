@@ -312,6 +312,8 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Strateg
         index: Index {
             stages: stage_ids,
             sellers: seller_ids,
+            segments: segment_ids,
+            offers: offer_ids,
             plans: plan_ids,
         },
     })
