@@ -22,17 +22,35 @@ pub mod strategy;
 pub mod theme;
 pub mod toml_source;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 pub use error::{Diagnostic, Error};
 pub use render::OutputFile;
 
+/// What a build is asked for besides the project folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The date every figure is computed for.
+    pub as_of: NaiveDate,
+    /// An earlier strategy file to show the impact of the current one against.
+    pub compare_strategy: Option<PathBuf>,
+}
+
+impl Options {
+    pub fn new(as_of: NaiveDate) -> Options {
+        Options {
+            as_of,
+            compare_strategy: None,
+        }
+    }
+}
+
 /// Reads and checks the project at `project` and its theme; every problem found in
 /// either is in the error.
-fn prepare(project: &Path) -> Result<(model::Model, theme::Theme), Error> {
-    let mut inputs = load::load(project)?;
+fn prepare(project: &Path, options: &Options) -> Result<(model::Model, theme::Theme), Error> {
+    let mut inputs = load::load(project, options.compare_strategy.as_deref())?;
     let overrides = std::mem::take(&mut inputs.templates);
     let theme = theme::Theme::new(&overrides);
     match (model::resolve(inputs), theme) {
@@ -47,14 +65,14 @@ fn prepare(project: &Path) -> Result<(model::Model, theme::Theme), Error> {
 }
 
 /// Reads and checks the project at `project`; every problem found is in the error.
-pub fn check(project: &Path) -> Result<model::Model, Error> {
-    prepare(project).map(|(model, _)| model)
+pub fn check(project: &Path, options: &Options) -> Result<model::Model, Error> {
+    prepare(project, options).map(|(model, _)| model)
 }
 
-/// Builds the site for `project` as of `as_of`, in memory.
-pub fn build_site(project: &Path, as_of: NaiveDate) -> Result<Vec<OutputFile>, Error> {
-    let (model, theme) = prepare(project)?;
-    let metrics = metrics::compute(&model, as_of);
+/// Builds the site for `project`, in memory.
+pub fn build_site(project: &Path, options: &Options) -> Result<Vec<OutputFile>, Error> {
+    let (model, theme) = prepare(project, options)?;
+    let metrics = metrics::compute(&model, options.as_of);
     render::render(&model, &metrics, &theme)
 }
 
@@ -66,8 +84,8 @@ pub struct Summary {
 }
 
 /// Builds the site and writes it to `out`, replacing an earlier site whole.
-pub fn build(project: &Path, out: &Path, as_of: NaiveDate) -> Result<Summary, Error> {
-    let files = build_site(project, as_of)?;
+pub fn build(project: &Path, out: &Path, options: &Options) -> Result<Summary, Error> {
+    let files = build_site(project, options)?;
     site::write(&files, out)?;
     Ok(Summary {
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),

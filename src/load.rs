@@ -36,13 +36,16 @@ pub struct Inputs {
     pub content: Vec<SourceText>,
     /// The project's `templates/` overrides: (theme file name, text).
     pub templates: Vec<(String, SourceText)>,
+    /// An earlier strategy file to compare the current one with, when asked for.
+    pub compare_strategy: Option<SourceText>,
     /// Problems met while reading (missing files, bad encodings, bad folder names).
     pub problems: Problems,
 }
 
-/// Reads the project at `root`. Fails only when the folder itself cannot be read;
-/// every other problem is recorded in [`Inputs::problems`].
-pub fn load(root: &Path) -> Result<Inputs, Error> {
+/// Reads the project at `root`, and `compare_strategy` (a path as the user gave it)
+/// when set. Fails only when the folder itself cannot be read; every other problem
+/// is recorded in [`Inputs::problems`].
+pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Error> {
     if !root.is_dir() {
         return Err(Error::io(
             root,
@@ -62,6 +65,8 @@ pub fn load(root: &Path) -> Result<Inputs, Error> {
     let snapshots = snapshots(root, &paths.snapshots_dir, &paths.deals_file, &mut problems);
     let content = markdown_pages(root, &mut problems);
     let templates = templates(root, &mut problems);
+    let compare_strategy =
+        compare_strategy.and_then(|path| read(Path::new(""), path, &mut problems));
     Ok(Inputs {
         root: root.to_path_buf(),
         config,
@@ -71,6 +76,7 @@ pub fn load(root: &Path) -> Result<Inputs, Error> {
         snapshots,
         content,
         templates,
+        compare_strategy,
         problems,
     })
 }

@@ -29,6 +29,9 @@ enum Command {
         /// The date the figures are computed for (YYYY-MM-DD); default today.
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
+        /// An earlier strategy.toml: show which customers and deals change segment.
+        #[arg(long, value_name = "FILE")]
+        compare_strategy: Option<PathBuf>,
     },
     /// Validate the project only, listing every problem found.
     Check {
@@ -47,9 +50,18 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let started = Instant::now();
     let result = match cli.command {
-        Command::Build { dir, out, as_of } => {
+        Command::Build {
+            dir,
+            out,
+            as_of,
+            compare_strategy,
+        } => {
             let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
-            pipepress::build(&dir, &out, as_of).map(|summary| {
+            let options = pipepress::Options {
+                as_of,
+                compare_strategy,
+            };
+            pipepress::build(&dir, &out, &options).map(|summary| {
                 format!(
                     "built {} pages ({} files) into {} as of {as_of} in {:.2} s",
                     summary.pages,
@@ -59,15 +71,18 @@ fn main() -> ExitCode {
                 )
             })
         }
-        Command::Check { dir } => pipepress::check(&dir).map(|model| {
-            format!(
-                "{}: no problems ({} deals, {} customers, {} snapshots)",
-                dir.display(),
-                model.deals.len(),
-                model.customers.len(),
-                model.snapshots.len()
-            )
-        }),
+        Command::Check { dir } => {
+            let today = chrono::Local::now().date_naive();
+            pipepress::check(&dir, &pipepress::Options::new(today)).map(|model| {
+                format!(
+                    "{}: no problems ({} deals, {} customers, {} snapshots)",
+                    dir.display(),
+                    model.deals.len(),
+                    model.customers.len(),
+                    model.snapshots.len()
+                )
+            })
+        }
     };
     match result {
         Ok(message) => {

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 fn index_html() -> String {
     let project = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small");
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 15).expect("date");
-    let files = pipepress::build_site(&project, as_of).expect("the small fixture builds");
+    let files = pipepress::build_site(&project, &pipepress::Options::new(as_of))
+        .expect("the small fixture builds");
     let index = files
         .iter()
         .find(|f| f.path == "index.html")

@@ -37,7 +37,8 @@ proptest! {
         let text = if keep_header && file.ends_with(".csv") { format!("{header}\n{text}") } else { text };
         fs::write(&path, &text).expect("write messy file");
         // Ok or Err, but never a panic: either result is fine here.
-        let result = pipepress::check(fixture.project());
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 15).expect("date");
+        let result = pipepress::check(fixture.project(), &pipepress::Options::new(today));
         if let Err(pipepress::Error::Invalid(problems)) = &result {
             prop_assert!(!problems.is_empty());
         }

@@ -133,6 +133,7 @@ fn project() -> Model {
         )],
         content: Vec::new(),
         templates: Vec::new(),
+        compare_strategy: None,
         problems,
     };
     model::resolve(inputs).unwrap_or_else(|e| panic!("fixture is valid: {e}"))

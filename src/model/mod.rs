@@ -73,6 +73,25 @@ pub struct Deal {
     pub offer: Option<usize>,
 }
 
+impl Customer {
+    /// The customer's value for a field a segment rule names: a known column or an
+    /// extra one; `None` when the export has no such column.
+    pub fn field(&self, name: &str) -> Option<String> {
+        match name {
+            "id" => Some(self.id.clone()),
+            "name" => Some(self.name.clone()),
+            "industry" => Some(self.industry.clone()),
+            "region" => Some(self.region.clone()),
+            "employees" => self.employees.map(|n| n.to_string()),
+            _ => self
+                .extra
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone()),
+        }
+    }
+}
+
 impl Deal {
     /// The value, zero when the export left it empty.
     pub fn amount(&self) -> Money {
@@ -96,6 +115,9 @@ pub struct Model {
     /// Oldest first.
     pub snapshots: Vec<Snapshot>,
     pub pages: Vec<Page>,
+    /// An earlier strategy to compare with (`--compare-strategy`): its file as
+    /// given, and the strategy.
+    pub previous_strategy: Option<(std::path::PathBuf, Strategy)>,
 }
 
 impl Model {
@@ -151,6 +173,9 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
         })
         .collect();
     let pages = content::read(&inputs.content, &mut problems);
+    let previous_strategy = inputs.compare_strategy.as_ref().and_then(|s| {
+        strategy::parse(&s.path, &s.text, &mut problems).map(|strategy| (s.path.clone(), strategy))
+    });
     if strategy.is_some() && inputs.customers.is_some() && customers.is_empty() {
         problems.push(Diagnostic::file(
             inputs.config.as_ref().map_or_else(
@@ -174,5 +199,6 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
         deals,
         snapshots,
         pages,
+        previous_strategy,
     })
 }

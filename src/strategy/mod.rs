@@ -189,7 +189,7 @@ impl Strategy {
     }
 
     /// The first segment (in the file's order) whose rule the fields satisfy.
-    pub fn classify<'a>(&self, field: impl Fn(&str) -> Option<&'a str>) -> Option<usize> {
+    pub fn classify<S: AsRef<str>>(&self, field: impl Fn(&str) -> Option<S>) -> Option<usize> {
         self.segments.iter().position(|s| s.rule.matches(&field))
     }
 

@@ -81,8 +81,12 @@ impl Condition {
 }
 
 impl Rule {
-    pub fn matches<'a>(&self, field: &impl Fn(&str) -> Option<&'a str>) -> bool {
-        !self.conditions.is_empty() && self.conditions.iter().all(|c| c.matches(field(c.field())))
+    pub fn matches<S: AsRef<str>>(&self, field: &impl Fn(&str) -> Option<S>) -> bool {
+        !self.conditions.is_empty()
+            && self
+                .conditions
+                .iter()
+                .all(|c| c.matches(field(c.field()).as_ref().map(AsRef::as_ref)))
     }
 }
 
