@@ -58,7 +58,12 @@ fn every_page_is_written() {
         "data/metrics.json".into(),
         "assets/style.css".into(),
     ];
-    for s in m["segments"].as_array().expect("segments") {
+    for s in m["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .filter(|s| s["priority"].is_string())
+    {
         expected.push(format!(
             "strategy/segments/{}/index.html",
             s["id"].as_str().expect("id")
@@ -200,5 +205,52 @@ fn links_stay_inside_the_site_and_resolve() {
                 );
             }
         }
+    }
+}
+
+/// Every customer is in a segment or on the unsegmented line, and the segment lines
+/// add up to the company's figures; ABC classes cover all of the won value.
+#[test]
+fn segment_lines_and_abc_classes_add_up() {
+    let m = metrics(&built());
+    let segments = m["segments"].as_array().expect("segments");
+    let last = segments.last().expect("an unsegmented line");
+    assert_eq!(last["id"], "unsegmented");
+    assert!(last["priority"].is_null());
+    let customers = m["customers"].as_array().expect("customers");
+    let sum_count = |key: &str| {
+        segments
+            .iter()
+            .map(|s| s[key].as_i64().expect("count"))
+            .sum::<i64>()
+    };
+    assert_eq!(sum_count("customers"), customers.len() as i64);
+    let sum = |f: &dyn Fn(&Value) -> &Value| segments.iter().map(|s| ore(f(s))).sum::<i64>();
+    assert_eq!(
+        sum(&|s| &s["pipeline"]["open_value"]),
+        ore(&m["pipeline"]["open_value"])
+    );
+    assert_eq!(
+        sum(&|s| &s["trailing_12_months"]["won_value"]),
+        ore(&m["trailing_12_months"]["won_value"])
+    );
+    assert_eq!(
+        sum(&|s| &s["year"]["won_value"]),
+        ore(&m["year"]["won_value"])
+    );
+    // ABC: the classed customers hold all the won value of the last 12 months.
+    let classed: i64 = customers
+        .iter()
+        .filter(|c| c["class"].is_string())
+        .map(|c| ore(&c["won_value"]))
+        .sum();
+    let all: i64 = customers.iter().map(|c| ore(&c["won_value"])).sum();
+    assert_eq!(classed, all);
+    assert!(all > 0 && all <= ore(&m["trailing_12_months"]["won_value"]));
+    for class in ["A", "B", "C"] {
+        assert!(
+            customers.iter().any(|c| c["class"] == class),
+            "no {class} customer"
+        );
     }
 }

@@ -12,6 +12,7 @@ mod history;
 mod pace;
 mod people;
 mod results;
+mod strategic;
 #[cfg(test)]
 mod tests;
 
@@ -31,6 +32,9 @@ pub use history::{History, SnapshotPoint};
 pub use pace::PacePoint;
 pub use people::{PlanMetrics, SegmentMetrics, SellerMetrics};
 pub use results::{PeriodMetrics, Velocity};
+pub use strategic::{
+    LostReason, Move, OffShare, OffStrategy, Placement, StrategyChange, WinLoss, WinRate, size_band,
+};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Metrics {
@@ -51,6 +55,10 @@ pub struct Metrics {
     pub segments: Vec<SegmentMetrics>,
     pub plans: Vec<PlanMetrics>,
     pub customers: Vec<CustomerValue>,
+    pub off_strategy: OffStrategy,
+    pub win_loss: WinLoss,
+    /// Present when built with `--compare-strategy`.
+    pub strategy_change: Option<StrategyChange>,
     pub history: History,
 }
 
@@ -111,6 +119,9 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Metrics {
         segments: people::segments(model, as_of),
         plans: people::plans(model, as_of),
         customers: customers::values(model, as_of),
+        off_strategy: strategic::off_strategy(model, &health.flags),
+        win_loss: strategic::win_loss(model, as_of),
+        strategy_change: strategic::strategy_change(model),
         history: history::compute(model, as_of),
         year,
         quarter,

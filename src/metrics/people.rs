@@ -29,11 +29,13 @@ pub struct SellerMetrics {
 pub struct SegmentMetrics {
     pub id: String,
     pub name: String,
-    pub priority: crate::strategy::Priority,
+    /// `None` for the unsegmented line.
+    pub priority: Option<crate::strategy::Priority>,
     pub customers: u64,
     pub pipeline: PipelineSum,
     /// The fiscal year, against the segment's own target.
     pub year: PeriodMetrics,
+    pub trailing_12_months: PeriodMetrics,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -120,6 +122,8 @@ pub fn sellers(model: &Model, as_of: NaiveDate, health: &Health) -> Vec<SellerMe
         .collect()
 }
 
+/// Every segment in classification order, then the unsegmented ("unsegmented",
+/// without a priority), so that the lines add up to the company's figures.
 pub fn segments(model: &Model, as_of: NaiveDate) -> Vec<SegmentMetrics> {
     let strategy = &model.strategy;
     let period = strategy.calendar.year_of(as_of);
@@ -127,14 +131,18 @@ pub fn segments(model: &Model, as_of: NaiveDate) -> Vec<SegmentMetrics> {
         start: as_of,
         end: as_of,
     });
-    strategy
+    let trailing = super::results::trailing_range(as_of);
+    let lines = strategy
         .segments
         .iter()
         .enumerate()
-        .map(|(index, segment)| {
-            let target = strategy.target(period, TargetScope::Segment(index));
-            let in_segment = |d: &crate::model::Deal| model.segment(d) == Some(index);
-            let gathered = results::for_range(model, as_of, range, in_segment);
+        .map(|(i, s)| (Some(i), s.id.as_str(), s.name.as_str(), Some(s.priority)));
+    let unsegmented = std::iter::once((None, super::UNSEGMENTED, "Unsegmented", None));
+    lines
+        .chain(unsegmented)
+        .map(|(index, id, name, priority)| {
+            let target = index.and_then(|i| strategy.target(period, TargetScope::Segment(i)));
+            let in_segment = |d: &crate::model::Deal| model.segment(d) == index;
             let mut pipeline = PipelineSum::default();
             for deal in model
                 .deals
@@ -143,23 +151,32 @@ pub fn segments(model: &Model, as_of: NaiveDate) -> Vec<SegmentMetrics> {
             {
                 pipeline.add(deal.amount(), model.probability(deal));
             }
+            let label = strategy.calendar.label(period);
             SegmentMetrics {
-                id: segment.id.clone(),
-                name: segment.name.clone(),
-                priority: segment.priority,
+                id: id.to_string(),
+                name: name.to_string(),
+                priority,
                 customers: model
                     .customers
                     .iter()
-                    .filter(|c| c.segment == Some(index))
+                    .filter(|c| c.segment == index)
                     .count() as u64,
                 pipeline,
                 year: results::assemble(
                     model,
                     Some(period),
-                    strategy.calendar.label(period),
+                    label,
                     range,
                     target,
-                    gathered,
+                    results::for_range(model, as_of, range, in_segment),
+                ),
+                trailing_12_months: results::assemble(
+                    model,
+                    None,
+                    "Last 12 months".into(),
+                    trailing,
+                    None,
+                    results::for_range(model, as_of, trailing, in_segment),
                 ),
             }
         })

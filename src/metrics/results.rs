@@ -133,10 +133,17 @@ pub fn for_period(model: &Model, as_of: NaiveDate, period: Period) -> PeriodMetr
 /// The twelve months up to and including `as_of` (no target: targets are set per
 /// fiscal period).
 pub fn trailing_year(model: &Model, as_of: NaiveDate) -> PeriodMetrics {
-    let start = as_of.checked_sub_days(Days::new(364)).unwrap_or(as_of);
-    let range = DateRange { start, end: as_of };
+    let range = trailing_range(as_of);
     let gathered = for_range(model, as_of, range, |_| true);
     assemble(model, None, "Last 12 months".into(), range, None, gathered)
+}
+
+/// The 365 days up to and including `as_of`.
+pub fn trailing_range(as_of: NaiveDate) -> DateRange {
+    DateRange {
+        start: as_of.checked_sub_days(Days::new(364)).unwrap_or(as_of),
+        end: as_of,
+    }
 }
 
 /// Sales velocity: open deals × average deal × win rate ÷ average cycle.

@@ -16,6 +16,14 @@ pub fn segment_path(id: &str) -> String {
     format!("strategy/segments/{id}/index.html")
 }
 
+/// A segment's name, linked to its page (the unsegmented line has none).
+pub fn segment_cell(s: &crate::metrics::SegmentMetrics) -> Cell {
+    match s.priority {
+        Some(_) => Cell::link(&s.name, segment_path(&s.id)),
+        None => Cell::text(&s.name),
+    }
+}
+
 pub fn plan_path(id: &str) -> String {
     format!("tactics/{id}/index.html")
 }

@@ -169,8 +169,8 @@ fn segment_fit(ctx: &Ctx<'_>) -> Table {
     );
     for s in &ctx.metrics.segments {
         table.rows.push(vec![
-            Cell::link(&s.name, super::blocks::segment_path(&s.id)),
-            Cell::text(s.priority.label()),
+            super::blocks::segment_cell(s),
+            Cell::text(s.priority.map_or("—", |p| p.label())),
             Cell::number(ctx.locale.integer(s.customers as i64)),
             Cell::number(ctx.money(s.year.won_value)),
             Cell::number(ctx.locale.integer(s.year.won_count as i64)),

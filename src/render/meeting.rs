@@ -117,7 +117,8 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             ))
             .table(blocks::deal_table(ctx, "Stale deals, largest first", &stale, with_owner, 30))
             .table(blocks::deal_table(ctx, "Deals missing data, largest first", &hygiene, with_owner, 30))
-            .table(blocks::deal_table(ctx, "Off-strategy deals, largest first", &off, with_owner, 30)),
+            .table(blocks::deal_table(ctx, "Off-strategy deals, largest first", &off, with_owner, 30))
+            .table(super::audit::share_by_seller(ctx)),
     );
     if let Some(page) = ctx.model.pages.iter().find(|p| p.slug == "lessons-learned") {
         view.sections.push(

@@ -5,6 +5,7 @@
 //! or reads the clock: the result is a list of [`OutputFile`]s that `site` writes,
 //! tests compare, and a server could serve.
 
+mod audit;
 mod blocks;
 mod content;
 mod customers;

@@ -157,7 +157,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     for s in &m.segments {
         segments.rows.push(vec![
             Cell::text(&s.name),
-            Cell::text(s.priority.label()),
+            Cell::text(s.priority.map_or("—", |p| p.label())),
             Cell::number(ctx.money(s.year.won_value)),
             Cell::number(ctx.money_or_dash(s.year.target)),
             Cell::number(ctx.percent_or_dash(s.year.attainment)),

@@ -177,6 +177,8 @@ fn seller_page(ctx: &Ctx<'_>, index: usize, seller: &Seller) -> Result<OutputFil
             .intro("Deals missing a value, an expected close or a next activity, or whose expected close has passed.")
             .table(blocks::deal_table(ctx, "Hygiene fixes", &hygiene, mine, 25)),
     );
+    view.sections
+        .push(super::audit::off_strategy_for_seller(ctx, index));
     view.sections.push(prospects(ctx, index));
     ctx.render("seller.html", &path, &view)
 }

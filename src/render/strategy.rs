@@ -30,7 +30,14 @@ fn rules_in_words(segment: &Segment) -> String {
     }
 }
 
+/// The segments with the unsegmented line, and a total line of the company's own
+/// figures: the lines add up to it (a test checks that they do).
 fn segment_table(ctx: &Ctx<'_>, caption: &str) -> Table {
+    let m = ctx.metrics;
+    let year = &m.year.label;
+    let won_12 = "Won, last 12 months";
+    let target = format!("Target {year}");
+    let attainment = format!("Attainment {year}");
     let mut table = Table::new(
         caption,
         &[
@@ -38,30 +45,47 @@ fn segment_table(ctx: &Ctx<'_>, caption: &str) -> Table {
             ("Priority", false),
             ("Customers", true),
             ("Open pipeline", true),
-            ("Won this year", true),
+            (won_12, true),
             ("Win rate", true),
             ("Average deal", true),
             ("Median cycle", true),
-            ("Target", true),
-            ("Attainment", true),
+            (&target, true),
+            (&attainment, true),
         ],
     );
-    for s in &ctx.metrics.segments {
+    for s in &m.segments {
         table.rows.push(segment_row(ctx, s));
     }
+    let t = &m.trailing_12_months;
+    table.foot = Some(vec![
+        Cell::text("All customers"),
+        Cell::text(""),
+        Cell::number(ctx.locale.integer(ctx.model.customers.len() as i64)),
+        Cell::number(ctx.money(m.pipeline.total.open_value)),
+        Cell::number(ctx.money(t.won_value)),
+        Cell::number(ctx.percent_or_dash(t.win_rate_count)),
+        Cell::number(ctx.money_or_dash(t.average_deal)),
+        Cell::number(ctx.days_or_dash(t.cycle_median_days)),
+        Cell::number(ctx.money_or_dash(m.year.target)),
+        Cell::number(ctx.percent_or_dash(m.year.attainment)),
+    ]);
+    table.note = Some(format!(
+        "Won, win rate, average deal and cycle over the last 12 months; target and attainment for {year}."
+    ));
     table
 }
 
 fn segment_row(ctx: &Ctx<'_>, s: &SegmentMetrics) -> Vec<Cell> {
+    let t = &s.trailing_12_months;
     vec![
-        Cell::link(&s.name, blocks::segment_path(&s.id)),
-        Cell::text(s.priority.label()),
+        blocks::segment_cell(s),
+        Cell::text(s.priority.map_or("—", |p| p.label())),
         Cell::number(ctx.locale.integer(s.customers as i64)),
         Cell::number(ctx.money(s.pipeline.open_value)),
-        Cell::number(ctx.money(s.year.won_value)),
-        Cell::number(ctx.percent_or_dash(s.year.win_rate_count)),
-        Cell::number(ctx.money_or_dash(s.year.average_deal)),
-        Cell::number(ctx.days_or_dash(s.year.cycle_median_days)),
+        Cell::number(ctx.money(t.won_value)),
+        Cell::number(ctx.percent_or_dash(t.win_rate_count)),
+        Cell::number(ctx.money_or_dash(t.average_deal)),
+        Cell::number(ctx.days_or_dash(t.cycle_median_days)),
         Cell::number(ctx.money_or_dash(s.year.target)),
         Cell::number(ctx.percent_or_dash(s.year.attainment)),
     ]
@@ -153,6 +177,9 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             .table(offers.empty_text("No offers in strategy.toml."))
             .items(values),
     );
+    view.sections.push(super::audit::off_strategy(ctx, 50));
+    view.sections.push(super::audit::win_loss(ctx));
+    view.sections.extend(super::audit::strategy_change(ctx));
     ctx.render("strategy.html", path, &view)
 }
 

@@ -1,0 +1,323 @@
+//! Sections of the strategic audit shared by several pages: off-strategy deals,
+//! win/loss analysis and the impact of a strategy change.
+
+use super::Ctx;
+use super::blocks::{self, DealColumns};
+use super::view::{Cell, Column, Kpi, Section, Table};
+use crate::metrics::{OffShare, Placement, WinRate, size_band};
+use crate::money::Money;
+
+fn share_row(ctx: &Ctx<'_>, line: &OffShare, name: Cell) -> Vec<Cell> {
+    vec![
+        name,
+        Cell::number(ctx.locale.integer(line.off_count as i64)),
+        Cell::number(ctx.money(line.off_value)),
+        Cell::number(ctx.percent_or_dash(line.share_count)),
+        Cell::number(ctx.percent_or_dash(line.share_value)),
+    ]
+}
+
+const SHARE_COLUMNS: [(&str, bool); 5] = [
+    ("", false),
+    ("Off-strategy deals", true),
+    ("Off-strategy value", true),
+    ("Share of open deals", true),
+    ("Share of open value", true),
+];
+
+fn share_table(
+    ctx: &Ctx<'_>,
+    caption: &str,
+    first: &str,
+    lines: &[OffShare],
+    link: impl Fn(&OffShare) -> Option<String>,
+) -> Table {
+    let mut columns = SHARE_COLUMNS;
+    columns[0].0 = first;
+    let mut table = Table::new(caption, &columns);
+    for line in lines {
+        let name = match link(line) {
+            Some(href) => Cell::link(&line.name, href),
+            None => Cell::text(&line.name),
+        };
+        table.rows.push(share_row(ctx, line, name));
+    }
+    table.foot = Some(share_row(
+        ctx,
+        &ctx.metrics.off_strategy.total,
+        Cell::text("All open deals"),
+    ));
+    table
+}
+
+/// The company-wide audit: the share off strategy, per seller and team, and the
+/// deals themselves.
+pub fn off_strategy(ctx: &Ctx<'_>, limit: usize) -> Section {
+    let off = &ctx.metrics.off_strategy;
+    let deals = ids_to_indexes(ctx, &off.deals);
+    Section::new("off-strategy", "Off-strategy audit")
+        .intro("Open deals whose customer is in no segment, or in a deprioritised one. Each needs a reason to stay in the pipeline.")
+        .kpis(vec![
+            Kpi::new("Off-strategy deals", ctx.locale.integer(off.total.off_count as i64))
+                .detail(format!("{} of open deals", ctx.percent_or_dash(off.total.share_count))),
+            Kpi::new("Off-strategy value", ctx.money(off.total.off_value))
+                .detail(format!("{} of open value", ctx.percent_or_dash(off.total.share_value))),
+        ])
+        .table(share_by_seller(ctx))
+        .table(share_table(ctx, "Off strategy per team", "Team", &off.by_team, |_| None))
+        .table(blocks::deal_table(ctx, "Off-strategy deals, largest first", &deals, DealColumns { owner: true, customer: true, flags: true }, limit))
+}
+
+/// The off-strategy share of each seller's open deals.
+pub fn share_by_seller(ctx: &Ctx<'_>) -> Table {
+    let off = &ctx.metrics.off_strategy;
+    share_table(
+        ctx,
+        "Off strategy per seller",
+        "Seller",
+        &off.by_seller,
+        |l| Some(blocks::seller_path(&l.key)),
+    )
+}
+
+/// One seller's off-strategy share and deals.
+pub fn off_strategy_for_seller(ctx: &Ctx<'_>, seller: usize) -> Section {
+    let line = &ctx.metrics.off_strategy.by_seller[seller];
+    let deals: Vec<usize> = ids_to_indexes(ctx, &ctx.metrics.off_strategy.deals)
+        .into_iter()
+        .filter(|&i| ctx.model.deals[i].owner == seller)
+        .collect();
+    Section::new("off-strategy", "Off strategy")
+        .intro(format!(
+            "{} of your open deals ({} of their value) are with customers outside the prioritised segments. Keep them only with a reason.",
+            ctx.percent_or_dash(line.share_count),
+            ctx.percent_or_dash(line.share_value)
+        ))
+        .table(blocks::deal_table(ctx, "Your off-strategy deals", &deals, DealColumns { owner: false, customer: true, flags: true }, 25))
+}
+
+fn ids_to_indexes(ctx: &Ctx<'_>, ids: &[String]) -> Vec<usize> {
+    let by_id: std::collections::HashMap<&str, usize> = ctx
+        .model
+        .deals
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    ids.iter()
+        .filter_map(|id| by_id.get(id.as_str()).copied())
+        .collect()
+}
+
+fn rate_table(
+    ctx: &Ctx<'_>,
+    caption: &str,
+    first: &str,
+    lines: &[WinRate],
+    name: impl Fn(&WinRate) -> String,
+) -> Table {
+    let mut table = Table::new(
+        caption,
+        &[
+            (first, false),
+            ("Won", true),
+            ("Won value", true),
+            ("Lost", true),
+            ("Lost value", true),
+            ("Win rate", true),
+            ("Win rate by value", true),
+        ],
+    );
+    for line in lines.iter().filter(|l| l.won_count + l.lost_count > 0) {
+        table.rows.push(vec![
+            Cell::text(name(line)),
+            Cell::number(ctx.locale.integer(line.won_count as i64)),
+            Cell::number(ctx.money(line.won_value)),
+            Cell::number(ctx.locale.integer(line.lost_count as i64)),
+            Cell::number(ctx.money(line.lost_value)),
+            Cell::number(ctx.percent_or_dash(line.win_rate_count)),
+            Cell::number(ctx.percent_or_dash(line.win_rate_value)),
+        ]);
+    }
+    table
+}
+
+/// A size band's name from its bounds: "100 tkr – 250 tkr", "5 Mkr and over".
+fn band_name(ctx: &Ctx<'_>, index: usize) -> String {
+    let probe = [0, 100_000, 250_000, 500_000, 1_000_000, 5_000_000][index];
+    let (_, lower, upper) = size_band(Money::from_major(probe));
+    let short = |major: i64| ctx.locale.money_short(Money::from_major(major));
+    match upper {
+        Some(upper) => format!("{} – {}", short(lower), short(upper)),
+        None => format!("{} and over", short(lower)),
+    }
+}
+
+/// Win rates by segment, offer and deal size, and lost reasons by segment and by
+/// the stage the deal was lost in.
+pub fn win_loss(ctx: &Ctx<'_>) -> Section {
+    let w = &ctx.metrics.win_loss;
+    let strategy = &ctx.model.strategy;
+    let segment_name = |key: &str| {
+        strategy
+            .segments
+            .iter()
+            .find(|s| s.id == key)
+            .map_or_else(|| "Unsegmented".to_string(), |s| s.name.clone())
+    };
+    let mut reasons_by_segment =
+        Table::new("Lost reasons by segment (deals)", &[("Reason", false)]);
+    reasons_by_segment
+        .columns
+        .extend(w.segment_keys.iter().map(|k| Column {
+            label: segment_name(k),
+            numeric: true,
+        }));
+    reasons_by_segment.columns.push(Column {
+        label: "Lost value".into(),
+        numeric: true,
+    });
+    let mut reasons_by_stage = Table::new(
+        "Lost reasons by stage reached (deals)",
+        &[("Reason", false)],
+    );
+    reasons_by_stage
+        .columns
+        .extend(strategy.stages.iter().map(|s| Column {
+            label: s.name.clone(),
+            numeric: true,
+        }));
+    for r in &w.lost_reasons {
+        let counts = |v: &[u64]| {
+            v.iter()
+                .map(|n| Cell::number(ctx.locale.integer(*n as i64)))
+                .collect::<Vec<_>>()
+        };
+        let mut row = vec![Cell::text(&r.reason)];
+        row.extend(counts(&r.by_segment));
+        row.push(Cell::number(ctx.money(r.value)));
+        reasons_by_segment.rows.push(row);
+        let mut row = vec![Cell::text(&r.reason)];
+        row.extend(counts(&r.by_stage));
+        reasons_by_stage.rows.push(row);
+    }
+    Section::new("win-loss", "What wins and what loses")
+        .intro(format!(
+            "Deals closed from {} to {}. Which values do customers pay for, and where do we lose?",
+            ctx.locale.date(w.start),
+            ctx.locale.date(w.end)
+        ))
+        .table(rate_table(
+            ctx,
+            "Win rate by segment",
+            "Segment",
+            &w.by_segment,
+            |l| l.name.clone(),
+        ))
+        .table(rate_table(
+            ctx,
+            "Win rate by offer",
+            "Offer",
+            &w.by_offer,
+            |l| l.name.clone(),
+        ))
+        .table(rate_table(
+            ctx,
+            "Win rate by deal size",
+            "Deal size",
+            &w.by_size,
+            |l| {
+                let index = w.by_size.iter().position(|x| x.key == l.key).unwrap_or(0);
+                band_name(ctx, index)
+            },
+        ))
+        .table(reasons_by_segment.empty_text("No deals lost in the last 12 months."))
+        .table(reasons_by_stage.empty_text("No deals lost in the last 12 months."))
+}
+
+fn placement(p: &Placement, names: &[(String, String)]) -> String {
+    match (&p.segment, p.priority) {
+        (Some(id), Some(priority)) => {
+            let name = names
+                .iter()
+                .find(|(k, _)| k == id)
+                .map_or(id.as_str(), |(_, n)| n.as_str());
+            format!("{name} ({})", priority.label().to_lowercase())
+        }
+        _ => "Unsegmented".into(),
+    }
+}
+
+/// The customers and open deals that an earlier strategy placed differently.
+pub fn strategy_change(ctx: &Ctx<'_>) -> Option<Section> {
+    let change = ctx.metrics.strategy_change.as_ref()?;
+    let mut names: Vec<(String, String)> = ctx
+        .model
+        .strategy
+        .segments
+        .iter()
+        .map(|s| (s.id.clone(), s.name.clone()))
+        .collect();
+    if let Some((_, previous)) = &ctx.model.previous_strategy {
+        names.extend(
+            previous
+                .segments
+                .iter()
+                .map(|s| (s.id.clone(), s.name.clone())),
+        );
+    }
+    let mut customers = Table::new(
+        "Customers that change segment or priority",
+        &[("Customer", false), ("Before", false), ("Now", false)],
+    )
+    .empty_text("No customer changes segment or priority.");
+    for m in &change.customers {
+        customers.rows.push(vec![
+            Cell::text(format!("{} ({})", m.name, m.id)),
+            Cell::text(placement(&m.before, &names)),
+            Cell::text(placement(&m.after, &names)),
+        ]);
+    }
+    let mut deals = Table::new(
+        "Open deals that change segment or priority",
+        &[
+            ("Deal", false),
+            ("Value", true),
+            ("Before", false),
+            ("Now", false),
+        ],
+    )
+    .empty_text("No open deal changes segment or priority.");
+    for m in &change.deals {
+        deals.rows.push(vec![
+            Cell::text(format!("{} ({})", m.name, m.id)),
+            Cell::number(ctx.money(m.value.unwrap_or_default())),
+            Cell::text(placement(&m.before, &names)),
+            Cell::text(placement(&m.after, &names)),
+        ]);
+    }
+    Some(
+        Section::new("strategy-change", "What the strategy change moves")
+            .intro(format!("Compared with {}.", change.compared_with))
+            .kpis(vec![
+                Kpi::new(
+                    "Customers moving",
+                    ctx.locale.integer(change.customers.len() as i64),
+                ),
+                Kpi::new("Open value moving", ctx.money(change.value_moved)).detail(format!(
+                    "{} deals",
+                    ctx.locale.integer(change.deals.len() as i64)
+                )),
+                Kpi::new(
+                    "Into prioritised segments",
+                    ctx.money(change.value_into_strategy),
+                ),
+                Kpi::new(
+                    "Out of prioritised segments",
+                    ctx.money(change.value_out_of_strategy),
+                ),
+            ])
+            .table(customers)
+            .table(deals),
+    )
+}
