@@ -152,32 +152,35 @@ fn pareto(ctx: &Ctx<'_>, buying: &[&CustomerValue]) -> Chart {
     Chart { svg, table }
 }
 
+/// Value won per segment against the work it took, over the same twelve months as
+/// the customer values above.
 fn segment_fit(ctx: &Ctx<'_>) -> Table {
     let mut table = Table::new(
-        "Segments: value won against the work it took, this fiscal year",
+        "Segments: value won against the work it took, last 12 months",
         &[
             ("Segment", false),
             ("Priority", false),
             ("Customers", true),
             ("Won", true),
+            ("Deals worked to a close", true),
             ("Won deals", true),
-            ("Lost deals", true),
             ("Win rate", true),
             ("Average deal", true),
             ("Median cycle", true),
         ],
     );
     for s in &ctx.metrics.segments {
+        let t = &s.trailing_12_months;
         table.rows.push(vec![
             super::blocks::segment_cell(s),
             Cell::text(s.priority.map_or("—", |p| p.label())),
             Cell::number(ctx.locale.integer(s.customers as i64)),
-            Cell::number(ctx.money(s.year.won_value)),
-            Cell::number(ctx.locale.integer(s.year.won_count as i64)),
-            Cell::number(ctx.locale.integer(s.year.lost_count as i64)),
-            Cell::number(ctx.percent_or_dash(s.year.win_rate_count)),
-            Cell::number(ctx.money_or_dash(s.year.average_deal)),
-            Cell::number(ctx.days_or_dash(s.year.cycle_median_days)),
+            Cell::number(ctx.money(t.won_value)),
+            Cell::number(ctx.locale.integer((t.won_count + t.lost_count) as i64)),
+            Cell::number(ctx.locale.integer(t.won_count as i64)),
+            Cell::number(ctx.percent_or_dash(t.win_rate_count)),
+            Cell::number(ctx.money_or_dash(t.average_deal)),
+            Cell::number(ctx.days_or_dash(t.cycle_median_days)),
         ]);
     }
     table

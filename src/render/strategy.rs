@@ -143,6 +143,7 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             .items(why),
     );
 
+    view.sections.push(unsegmented_customers(ctx));
     let identify = strategy
         .segments
         .iter()
@@ -287,6 +288,47 @@ fn segment_page(ctx: &Ctx<'_>, index: usize, segment: &Segment) -> Result<Output
             .table(segment_table(ctx, "All segments this fiscal year")),
     );
     ctx.render("segment.html", &path, &view)
+}
+
+/// Every customer no segment rule matches: candidates for a new rule, or customers
+/// to serve at lower cost.
+fn unsegmented_customers(ctx: &Ctx<'_>) -> Section {
+    let mut table = Table::new(
+        "Customers in no segment",
+        &[
+            ("Customer", false),
+            ("Industry", false),
+            ("Employees", true),
+            ("Region", false),
+            ("Won, 12 months", true),
+            ("Open value", true),
+        ],
+    )
+    .empty_text("Every customer matches a segment.");
+    let values: std::collections::HashMap<&str, &crate::metrics::CustomerValue> = ctx
+        .metrics
+        .customers
+        .iter()
+        .map(|c| (c.id.as_str(), c))
+        .collect();
+    for customer in ctx.model.customers.iter().filter(|c| c.segment.is_none()) {
+        let value = values.get(customer.id.as_str());
+        table.rows.push(vec![
+            Cell::text(format!("{} ({})", customer.name, customer.id)),
+            Cell::text(&customer.industry),
+            Cell::number(
+                customer
+                    .employees
+                    .map_or_else(|| "—".into(), |n| ctx.locale.integer(i64::from(n))),
+            ),
+            Cell::text(&customer.region),
+            Cell::number(ctx.money(value.map_or(Default::default(), |v| v.won_value))),
+            Cell::number(ctx.money(value.map_or(Default::default(), |v| v.open_value))),
+        ]);
+    }
+    Section::new("unsegmented", "Customers in no segment")
+        .intro("They match none of the rules above: deals with them count as off strategy.")
+        .table(table)
 }
 
 fn offer_item(offer: &crate::strategy::Offer) -> Item {
