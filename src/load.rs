@@ -65,8 +65,10 @@ pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Erro
     let snapshots = snapshots(root, &paths.snapshots_dir, &paths.deals_file, &mut problems);
     let content = markdown_pages(root, &mut problems);
     let templates = templates(root, &mut problems);
-    let compare_strategy =
-        compare_strategy.and_then(|path| read(Path::new(""), path, &mut problems));
+    let compare_strategy = compare_strategy.and_then(|path| {
+        let missing = "file not found, expected an earlier strategy.toml to compare with";
+        read_or(Path::new(""), path, missing, &mut problems)
+    });
     Ok(Inputs {
         root: root.to_path_buf(),
         config,
@@ -83,6 +85,21 @@ pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Erro
 
 /// Reads `relative` under `root` as UTF-8 text, recording a problem when it cannot.
 fn read(root: &Path, relative: &Path, problems: &mut Problems) -> Option<SourceText> {
+    read_or(
+        root,
+        relative,
+        "file not found, expected it in the project folder",
+        problems,
+    )
+}
+
+/// [`read`], saying `missing` when the file does not exist.
+fn read_or(
+    root: &Path,
+    relative: &Path,
+    missing: &str,
+    problems: &mut Problems,
+) -> Option<SourceText> {
     match fs::read(root.join(relative)) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(SourceText {
@@ -104,10 +121,7 @@ fn read(root: &Path, relative: &Path, problems: &mut Problems) -> Option<SourceT
             }
         },
         Err(error) if error.kind() == ErrorKind::NotFound => {
-            problems.push(Diagnostic::file(
-                relative,
-                "file not found, expected it in the project folder",
-            ));
+            problems.push(Diagnostic::file(relative, missing));
             None
         }
         Err(error) => {
