@@ -24,12 +24,15 @@ use plotters::prelude::*;
 use bars::{CategoryLayout, draw_category};
 use line::{LINE_CHART_HEIGHT, draw_line};
 use text::{clean_text, escape_xml};
+pub use waterfall::{Step, Waterfall};
+use waterfall::{WATERFALL_HEIGHT, draw_waterfall};
 
 mod axis;
 mod bars;
 mod legend;
 mod line;
 mod text;
+mod waterfall;
 
 #[cfg(test)]
 mod tests;
@@ -92,6 +95,13 @@ pub fn category_chart(chart: &CategoryChart) -> String {
 pub fn line_chart(chart: &LineChart) -> String {
     render(chart.title, (WIDTH, LINE_CHART_HEIGHT), |root| {
         draw_line(chart, root)
+    })
+}
+
+/// A waterfall: totals and the changes between them, as floating columns.
+pub fn waterfall_chart(chart: &Waterfall) -> String {
+    render(chart.title, (WIDTH, WATERFALL_HEIGHT), |root| {
+        draw_waterfall(chart, root)
     })
 }
 

@@ -9,6 +9,7 @@ mod accum;
 mod customers;
 mod health;
 mod history;
+mod movement;
 mod pace;
 mod people;
 mod results;
@@ -29,6 +30,7 @@ pub use accum::{Outcomes, PipelineSum};
 pub use customers::{AbcClass, CustomerValue};
 pub use health::{DealFlags, Health, HygieneIssue};
 pub use history::{History, SnapshotPoint};
+pub use movement::{Bucket, Change, DealMovement, Movement, PeriodWaterfall, Slip};
 pub use pace::PacePoint;
 pub use people::{PlanMetrics, SegmentMetrics, SellerMetrics};
 pub use results::{PeriodMetrics, Velocity};
@@ -60,6 +62,8 @@ pub struct Metrics {
     /// Present when built with `--compare-strategy`.
     pub strategy_change: Option<StrategyChange>,
     pub history: History,
+    /// From the last meeting's export to now; `None` without an earlier snapshot.
+    pub movement: Option<Movement>,
 }
 
 /// One line of a pipeline breakdown.
@@ -99,6 +103,12 @@ const AGE_BUCKETS: [(i64, &str, &str); 5] = [
 
 /// Computes everything for `as_of`.
 pub fn compute(model: &Model, as_of: NaiveDate) -> Metrics {
+    compute_since(model, as_of, None)
+}
+
+/// Computes everything for `as_of`, with movement measured from the latest snapshot
+/// on or before `since` (default: the latest before `as_of`).
+pub fn compute_since(model: &Model, as_of: NaiveDate, since: Option<NaiveDate>) -> Metrics {
     let calendar = model.strategy.calendar;
     let year = results::for_period(model, as_of, calendar.year_of(as_of));
     let quarter = results::for_period(model, as_of, calendar.quarter_of(as_of));
@@ -123,6 +133,18 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Metrics {
         win_loss: strategic::win_loss(model, as_of),
         strategy_change: strategic::strategy_change(model),
         history: history::compute(model, as_of),
+        movement: movement::compute(
+            model,
+            as_of,
+            since,
+            (
+                quarter.label.clone(),
+                crate::period::DateRange {
+                    start: quarter.start,
+                    end: quarter.end,
+                },
+            ),
+        ),
         year,
         quarter,
         trailing_12_months: trailing,

@@ -373,28 +373,140 @@ fn customer_value_and_abc() {
 
 #[test]
 fn movement_since_the_last_snapshot() {
-    let h = metrics().history;
-    let s = h.since_last.expect("a snapshot before the as-of date");
-    // Then: D1 100 000 (10 %), D2 200 000.50 (35 %), D5 150 000 (50 %), D8 10 000 (10 %):
-    // 460 000.50 open; 10 000 + 70 000.18 + 75 000 + 1 000 = 156 000.18 weighted.
+    let m = metrics()
+        .movement
+        .expect("a snapshot before the as-of date");
+    assert_eq!(m.from, date("2026-11-01"));
+    let w = &m.waterfall;
+    let pair = |b: &Bucket| (b.count, b.value);
+    // Then, open: D1 100 000, D2 200 000.50, D5 150 000, D8 10 000 = 460 000.50.
+    assert_eq!(pair(&w.start), (4, kr(46_000_050)));
+    // New: D3 (no value). Won: D5 at its value then. Removed: D8. No value changes.
+    assert_eq!(pair(&w.new), (1, kr(0)));
+    assert_eq!(pair(&w.won), (1, kr(15_000_000)));
+    assert_eq!(pair(&w.removed), (1, kr(1_000_000)));
     assert_eq!(
+        (pair(&w.lost), pair(&w.value_up), pair(&w.value_down)),
+        ((0, kr(0)), (0, kr(0)), (0, kr(0)))
+    );
+    // End: D1 + D2 + D3 = 300 000.50 = 460 000.50 + 0 − 150 000 − 10 000.
+    assert_eq!(pair(&w.end), (3, kr(30_000_050)));
+    // Q4 2026: all four were expected in it then; D3 now expects 2027-02-01, so it is
+    // not new to the quarter. End: D1 + D2.
+    let p = &m.period;
+    assert_eq!(
+        (pair(&p.start), pair(&p.new), pair(&p.won), pair(&p.removed)),
         (
-            s.open_then.open_count,
-            s.open_then.open_value,
-            s.open_then.weighted_value
-        ),
-        (4, kr(46_000_050), kr(15_600_018))
+            (4, kr(46_000_050)),
+            (0, kr(0)),
+            (1, kr(15_000_000)),
+            (1, kr(1_000_000))
+        )
     );
-    // New: D3 (no value). Won: D5 150 000. Removed: D8 10 000. D2 went lead → offer;
-    // D1's close moved Dec 1 → Dec 15.
-    assert_eq!((s.new_count, s.new_value), (1, kr(0)));
     assert_eq!(
-        (s.won_count, s.won_value, s.lost_count),
-        (1, kr(15_000_000), 0)
+        (pair(&p.pulled_in), pair(&p.pushed_out), pair(&p.end)),
+        ((0, kr(0)), (0, kr(0)), (2, kr(30_000_050)))
     );
-    assert_eq!((s.removed_count, s.removed_value), (1, kr(1_000_000)));
-    assert_eq!((s.advanced_count, s.pushed_count), (1, 1));
-    assert_eq!(h.points.len(), 2);
+    // D2 went lead → offer; D1's close moved Dec 1 → Dec 15.
+    assert_eq!(
+        (m.advanced, m.moved_back, m.pushed, m.pulled_in),
+        (1, 0, 1, 0)
+    );
+    let ids: Vec<&str> = m.deals.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["D2", "D5", "D1", "D8", "D3"]);
+    assert_eq!(m.deals[2].changes, [Change::Pushed]);
+    assert_eq!(m.push_counts, [("D1".to_string(), 1)]);
+    // Anna: D1 seen once, pushed once. Bo: D2 seen once, not pushed.
+    let slip: Vec<(u64, u64, Option<f64>)> = m
+        .slip
+        .iter()
+        .map(|s| (s.observed, s.pushed, s.slip_rate))
+        .collect();
+    assert_eq!(slip, [(1, 1, Some(1.0)), (1, 0, Some(0.0))]);
+    let points = metrics().history.points;
+    assert_eq!(points.len(), 2);
+    // Then by stage: lead D1 + D2 + D8, offer D5; closing nothing.
+    let stages: Vec<Money> = points[0].by_stage.iter().map(|s| s.open_value).collect();
+    assert_eq!(stages, [kr(31_000_050), kr(15_000_000), kr(0)]);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    /// For any pair of exports the waterfalls reconcile to the öre.
+    #[test]
+    fn the_waterfalls_reconcile_for_any_pair(
+        then in proptest::collection::vec(deal_strategy(), 0..12),
+        now in proptest::collection::vec(deal_strategy(), 0..12),
+    ) {
+        let model = project_with_exports(&rows(&then), &rows(&now));
+        let m = compute(&model, date("2026-11-15")).movement.expect("a snapshot");
+        let w = &m.waterfall;
+        proptest::prop_assert_eq!(
+            w.start.value + w.new.value + w.value_up.value - w.value_down.value - w.won.value - w.lost.value - w.removed.value,
+            w.end.value
+        );
+        proptest::prop_assert_eq!(w.start.count + w.new.count - w.won.count - w.lost.count - w.removed.count, w.end.count);
+        let p = &m.period;
+        proptest::prop_assert_eq!(
+            p.start.value + p.new.value + p.pulled_in.value - p.pushed_out.value + p.value_up.value - p.value_down.value
+                - p.won.value - p.lost.value - p.removed.value,
+            p.end.value
+        );
+        proptest::prop_assert_eq!(w.end.value, model.deals.iter().filter(|d| d.status == crate::model::Status::Open).map(|d| d.amount()).sum::<Money>());
+    }
+}
+
+/// (id 0-14, status 0 open/1 won/2 lost, value in öre, stage 0-2, close month offset)
+fn deal_strategy() -> impl proptest::strategy::Strategy<Value = (u8, u8, i64, u8, u32)> {
+    (0u8..15, 0u8..3, 0i64..100_000_000, 0u8..3, 0u32..8)
+}
+
+fn rows(deals: &[(u8, u8, i64, u8, u32)]) -> String {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = String::new();
+    for (id, status, value, stage, month) in deals {
+        if !seen.insert(*id) {
+            continue;
+        }
+        let status = ["open", "won", "lost"][usize::from(*status)];
+        let stage = ["lead", "offer", "closing"][usize::from(*stage)];
+        let close = format!("2026-{:02}-15", 9 + month % 4);
+        let closed = if status == "open" {
+            String::new()
+        } else {
+            "2026-11-10".into()
+        };
+        let money = Money::from_minor(*value).canonical();
+        out.push_str(&format!(
+            "P{id},Deal,C1,a,{stage},{status},{money},,,2026-01-01,{close},{closed},,,,\n"
+        ));
+    }
+    out
+}
+
+fn project_with_exports(then: &str, now: &str) -> Model {
+    let mut model = project();
+    let resolved = |text: &str| {
+        let mut problems = crate::error::Problems::default();
+        let strategy = &model.strategy;
+        let customers: std::collections::HashMap<&str, usize> = [("C1", 0)].into_iter().collect();
+        let source = SourceText {
+            path: "x.csv".into(),
+            text: format!("{HEADER}{text}"),
+        };
+        let deals =
+            crate::model::read_deals_for_tests(&source, strategy, Some(&customers), &mut problems);
+        assert!(problems.is_empty(), "generated rows are valid");
+        deals
+    };
+    let (then, now) = (resolved(then), resolved(now));
+    model.snapshots = vec![crate::model::Snapshot {
+        date: date("2026-11-01"),
+        deals: then,
+    }];
+    model.deals = now;
+    model
 }
 
 #[test]

@@ -134,6 +134,17 @@ impl Model {
     }
 }
 
+/// Reads a deals export against a strategy, for tests that build exports in code.
+#[cfg(test)]
+pub(crate) fn read_deals_for_tests(
+    source: &crate::load::SourceText,
+    strategy: &Strategy,
+    customers: Option<&HashMap<&str, usize>>,
+    problems: &mut Problems,
+) -> Vec<Deal> {
+    deals::read(source, strategy, customers, problems)
+}
+
 /// Checks and types everything `load` read. Every problem in every file is
 /// collected before this fails.
 pub fn resolve(inputs: Inputs) -> Result<Model, Error> {

@@ -18,21 +18,8 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         ctx.site.as_of
     ));
 
-    let mut shared = Section::new("development", "1. How the pipeline is developing");
-    shared = match &m.history.since_last {
-        Some(s) => shared
-            .intro(format!("Since the export of {}.", ctx.locale.date(s.date)))
-            .kpis(vec![
-                Kpi::new("Open pipeline now", ctx.money(s.open_now.open_value)).detail(format!("was {}", ctx.money(s.open_then.open_value))),
-                Kpi::new("New deals", ctx.locale.integer(s.new_count as i64)).detail(ctx.money(s.new_value)),
-                Kpi::new("Won", ctx.locale.integer(s.won_count as i64)).detail(ctx.money(s.won_value)),
-                Kpi::new("Lost", ctx.locale.integer(s.lost_count as i64)).detail(ctx.money(s.lost_value)),
-                Kpi::new("Advanced a stage", ctx.locale.integer(s.advanced_count as i64)),
-                Kpi::new("Close date pushed", ctx.locale.integer(s.pushed_count as i64)),
-                Kpi::new("Removed from the CRM", ctx.locale.integer(s.removed_count as i64)).detail(ctx.money(s.removed_value)),
-            ]),
-        None => shared.intro("No earlier export in data/snapshots yet: file one after each meeting to see what moved."),
-    };
+    let mut shared =
+        super::movement::section(ctx, "development", "1. How the pipeline is developing", 40);
     shared = shared
         .chart(blocks::breakdown_chart(
             ctx,
@@ -47,6 +34,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             text: "The pipeline's trend".into(),
         }]);
     view.sections.push(shared);
+    view.sections.extend(super::movement::slip_section(ctx));
 
     let year_pace = m.year_pace.last().and_then(|p| p.pace);
     let mut results = Table::new("Results and forecast", &RESULTS_COLUMNS);

@@ -11,6 +11,7 @@ mod content;
 mod customers;
 mod home;
 mod meeting;
+mod movement;
 mod pipeline;
 mod report;
 mod sellers;

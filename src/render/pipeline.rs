@@ -85,7 +85,8 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     view.sections.push(
         Section::new("trend", "Trend")
             .intro("Open and weighted pipeline in each earlier export (data/snapshots) and now.")
-            .chart(trend_chart(ctx)),
+            .chart(trend_chart(ctx))
+            .table(trend_by_stage(ctx)),
     );
     let deals = blocks::open_deals_by_value(ctx, |_| true);
     let columns = DealColumns {
@@ -149,4 +150,26 @@ fn trend_chart(ctx: &Ctx<'_>) -> Chart {
         ]);
     }
     Chart { svg, table }
+}
+
+/// Open value per stage in each export: where the pipeline grew or thinned.
+fn trend_by_stage(ctx: &Ctx<'_>) -> Table {
+    let stages = &ctx.model.strategy.stages;
+    let mut table = Table::new("Open value per stage over time", &[("Export of", false)]);
+    table
+        .columns
+        .extend(stages.iter().map(|s| super::view::Column {
+            label: s.name.clone(),
+            numeric: true,
+        }));
+    for p in &ctx.metrics.history.points {
+        let mut row = vec![Cell::text(ctx.locale.date(p.date))];
+        row.extend(
+            p.by_stage
+                .iter()
+                .map(|s| Cell::number(ctx.money(s.open_value))),
+        );
+        table.rows.push(row);
+    }
+    table
 }

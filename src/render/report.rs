@@ -91,36 +91,12 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             ),
         ]));
 
-    if let Some(s) = &m.history.since_last {
-        let mut moved = Table::new(
-            format!("Since the export of {}", ctx.locale.date(s.date)),
-            &[("Movement", false), ("Deals", true), ("Value", true)],
-        );
-        let rows: [(&str, u64, Option<crate::money::Money>); 6] = [
-            ("New", s.new_count, Some(s.new_value)),
-            ("Won", s.won_count, Some(s.won_value)),
-            ("Lost", s.lost_count, Some(s.lost_value)),
-            ("Removed", s.removed_count, Some(s.removed_value)),
-            ("Advanced a stage", s.advanced_count, None),
-            ("Close date pushed", s.pushed_count, None),
-        ];
-        for (label, count, value) in rows {
-            moved.rows.push(vec![
-                Cell::text(label),
-                Cell::number(ctx.locale.integer(count as i64)),
-                Cell::number(ctx.money_or_dash(value)),
-            ]);
-        }
-        view.sections.push(
-            Section::new("movement", "Movement since the previous export")
-                .intro(format!(
-                    "Open pipeline {} then, {} now.",
-                    ctx.money(s.open_then.open_value),
-                    ctx.money(s.open_now.open_value)
-                ))
-                .table(moved),
-        );
-    }
+    view.sections.push(super::movement::section(
+        ctx,
+        "movement",
+        "Movement since the previous export",
+        15,
+    ));
 
     let flags = &h.flags;
     let risks: Vec<usize> = blocks::open_deals_by_value(ctx, |_: &Deal| true)
