@@ -34,6 +34,8 @@ pub struct Inputs {
     pub snapshots: Vec<(NaiveDate, SourceText)>,
     /// `content/*.md`, by file name.
     pub content: Vec<SourceText>,
+    /// `content/meetings/YYYY-MM-DD.md`: sales-meeting minutes, oldest first.
+    pub meetings: Vec<(NaiveDate, SourceText)>,
     /// The project's `templates/` overrides: (theme file name, text).
     pub templates: Vec<(String, SourceText)>,
     /// An earlier strategy file to compare the current one with, when asked for.
@@ -64,6 +66,7 @@ pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Erro
     let customers = read(root, &paths.customers_file, &mut problems);
     let snapshots = snapshots(root, &paths.snapshots_dir, &paths.deals_file, &mut problems);
     let content = markdown_pages(root, &mut problems);
+    let meetings = meeting_minutes(root, &mut problems);
     let templates = templates(root, &mut problems);
     let compare_strategy = compare_strategy.and_then(|path| {
         let missing = "file not found, expected an earlier strategy.toml to compare with";
@@ -77,6 +80,7 @@ pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Erro
         customers,
         snapshots,
         content,
+        meetings,
         templates,
         compare_strategy,
         problems,
@@ -186,6 +190,26 @@ fn markdown_pages(root: &Path, problems: &mut Problems) -> Vec<SourceText> {
         .filter(|(name, is_dir)| !is_dir && name.ends_with(".md"))
         .filter_map(|(name, _)| read(root, &Path::new("content").join(name), problems))
         .collect()
+}
+
+fn meeting_minutes(root: &Path, problems: &mut Problems) -> Vec<(NaiveDate, SourceText)> {
+    let folder = Path::new("content/meetings");
+    let mut found = Vec::new();
+    for (name, is_dir) in entries(&root.join(folder)) {
+        let path = folder.join(&name);
+        let date = name
+            .strip_suffix(".md")
+            .filter(|stem| stem.len() == 10 && !is_dir)
+            .and_then(|stem| NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok());
+        match date {
+            Some(date) => found.extend(read(root, &path, problems).map(|text| (date, text))),
+            None => problems.push(Diagnostic::file(
+                path,
+                "is not a meeting's minutes, expected a markdown file named by the meeting's date (YYYY-MM-DD.md)",
+            )),
+        }
+    }
+    found
 }
 
 /// The project's theme overrides; a file the theme does not have is an error, as it

@@ -23,13 +23,14 @@ pub fn to_html(text: &str, shift: u8) -> String {
         .to_string()
 }
 
-/// Renders a page whose first line is its `# Title` (shown by the page itself).
-pub fn body_without_title(text: &str) -> String {
+/// Renders a page whose first line is its `# Title` (shown by the page itself),
+/// moving its other headings down by `shift`.
+pub fn body_without_title(text: &str, shift: u8) -> String {
     let body = match text.trim_start().strip_prefix("# ") {
         Some(rest) => rest.split_once('\n').map_or("", |(_, body)| body),
         None => text,
     };
-    to_html(body, 0)
+    to_html(body, shift)
 }
 
 fn shift_headings(html: &str, shift: u8) -> String {
@@ -65,7 +66,11 @@ mod tests {
 
     #[test]
     fn drops_the_title_line() {
-        assert_eq!(body_without_title("# Title\n\nText"), "<p>Text</p>\n");
-        assert_eq!(body_without_title("Text"), "<p>Text</p>\n");
+        assert_eq!(body_without_title("# Title\n\nText", 0), "<p>Text</p>\n");
+        assert_eq!(body_without_title("Text", 0), "<p>Text</p>\n");
+        assert_eq!(
+            body_without_title("# Title\n\n## Part", 2),
+            "<h4>Part</h4>\n"
+        );
     }
 }

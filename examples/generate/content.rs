@@ -175,3 +175,48 @@ The risks worth the board's attention are listed below: the largest open deals t
 aging or off strategy. Off-strategy deals are few and small, which tells us the segmentation is
 being used in daily work.
 ";
+
+/// Minutes of the last three weekly sales meetings (`content/meetings/`), each with
+/// its decisions as a task list: ticked when done, open otherwise.
+pub fn meetings(as_of: NaiveDate) -> Vec<(NaiveDate, String)> {
+    let minutes = [
+        (
+            3,
+            "Pipeline review, focus on Q4 commit",
+            "## Shared view\n\nThe pipeline grew on new needs analyses in process industry; two \
+             food projects were pushed into next year by the customers' investment boards.\n\n\
+             ## Decisions\n\n\
+             - [x] Every deal with a passed expected close gets a new date before Friday\n\
+             - [x] Team Norr books uptime reviews with the three largest service customers\n\
+             - [ ] Agree a price floor for control-system migrations with the CEO\n",
+        ),
+        (
+            2,
+            "Hygiene and off-strategy deals",
+            "## Up to date and relevant\n\nWe went through the off-strategy list seller by seller. \
+             Two small-workshop deals move to the web shop; one owner-led manufacturer stays as a \
+             reference case.\n\n\
+             ## Decisions\n\n\
+             - [x] Move web-shop-sized deals out of the field pipeline\n\
+             - [ ] Write down why each remaining off-strategy deal stays\n\
+             - [x] Lessons log: add the note on IQ/OQ documentation\n",
+        ),
+        (
+            1,
+            "Coverage for next quarter",
+            "## Enough progress?\n\nCoverage for the coming quarter is below the goal of three \
+             times the remaining target. The gap is largest in food and life science.\n\n\
+             ## Decisions\n\n\
+             - [ ] Each seller books two needs analyses at A customers without an open deal\n\
+             - [ ] Follow up every quote older than 30 days before the next meeting\n\
+             - [x] Ask marketing for the webinar list of food-safety managers\n",
+        ),
+    ];
+    minutes
+        .iter()
+        .map(|&(weeks, title, body)| {
+            let day = meeting_day(as_of, weeks);
+            (day, format!("# {title}\n\n{body}"))
+        })
+        .collect()
+}

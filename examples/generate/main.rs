@@ -133,6 +133,10 @@ fn run(cfg: Config) -> Result<(), Box<dyn Error>> {
     )?;
     fs::write(out.join("content/method.md"), content::METHOD)?;
     fs::write(out.join("content/report.md"), content::REPORT)?;
+    fs::create_dir_all(out.join("content/meetings"))?;
+    for (day, text) in content::meetings(world.cfg.as_of) {
+        fs::write(out.join(format!("content/meetings/{day}.md")), text)?;
+    }
     fs::write(
         out.join("content/lessons-learned.md"),
         content::lessons(world.cfg.as_of),

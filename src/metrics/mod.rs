@@ -32,7 +32,7 @@ pub use health::{DealFlags, Health, HygieneIssue};
 pub use history::{History, SnapshotPoint};
 pub use movement::{Bucket, Change, DealMovement, Movement, PeriodWaterfall, Slip};
 pub use pace::PacePoint;
-pub use people::{PlanMetrics, SegmentMetrics, SellerMetrics};
+pub use people::{PlanMetrics, SegmentMetrics, SellerMetrics, TeamMetrics};
 pub use results::{PeriodMetrics, Velocity};
 pub use strategic::{
     LostReason, Move, OffShare, OffStrategy, Placement, StrategyChange, WinLoss, WinRate, size_band,
@@ -54,6 +54,7 @@ pub struct Metrics {
     pub velocity: Velocity,
     pub health: Health,
     pub sellers: Vec<SellerMetrics>,
+    pub teams: Vec<TeamMetrics>,
     pub segments: Vec<SegmentMetrics>,
     pub plans: Vec<PlanMetrics>,
     pub customers: Vec<CustomerValue>,
@@ -126,6 +127,7 @@ pub fn compute_since(model: &Model, as_of: NaiveDate, since: Option<NaiveDate>) 
         year_pace,
         velocity: results::velocity(model, &year.outcomes),
         sellers: people::sellers(model, as_of, &health),
+        teams: people::teams(model, as_of),
         segments: people::segments(model, as_of),
         plans: people::plans(model, as_of),
         customers: customers::values(model, as_of),

@@ -26,6 +26,16 @@ pub struct SellerMetrics {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct TeamMetrics {
+    pub id: String,
+    pub name: String,
+    pub pipeline: PipelineSum,
+    /// The fiscal year; the target is the sum of the members' targets when every
+    /// member has one.
+    pub year: PeriodMetrics,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct SegmentMetrics {
     pub id: String,
     pub name: String,
@@ -243,6 +253,55 @@ pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
                     }
                 }),
                 pace,
+            }
+        })
+        .collect()
+}
+
+pub fn teams(model: &Model, as_of: NaiveDate) -> Vec<TeamMetrics> {
+    let strategy = &model.strategy;
+    let period = strategy.calendar.year_of(as_of);
+    let range = strategy.calendar.range(period).unwrap_or(DateRange {
+        start: as_of,
+        end: as_of,
+    });
+    strategy
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(index, team)| {
+            let members: Vec<usize> = (0..strategy.sellers.len())
+                .filter(|&s| strategy.sellers[s].team == index)
+                .collect();
+            let targets: Option<Vec<Money>> = members
+                .iter()
+                .map(|&s| strategy.target(period, TargetScope::Seller(s)))
+                .collect();
+            let target = targets
+                .filter(|t| !t.is_empty())
+                .map(|t| t.into_iter().sum());
+            let in_team = |d: &crate::model::Deal| members.contains(&d.owner);
+            let mut pipeline = PipelineSum::default();
+            for deal in model
+                .deals
+                .iter()
+                .filter(|d| d.status == Status::Open && in_team(d))
+            {
+                pipeline.add(deal.amount(), model.probability(deal));
+            }
+            let gathered = results::for_range(model, as_of, range, in_team);
+            TeamMetrics {
+                id: team.id.clone(),
+                name: team.name.clone(),
+                pipeline,
+                year: results::assemble(
+                    model,
+                    Some(period),
+                    strategy.calendar.label(period),
+                    range,
+                    target,
+                    gathered,
+                ),
             }
         })
         .collect()

@@ -41,6 +41,10 @@ pub struct PeriodMetrics {
     /// target or once it is reached.
     pub coverage: Option<f64>,
     pub coverage_goal: f64,
+    /// New pipeline still needed to reach the target at the period's win rate by
+    /// value: remaining target ÷ win rate − open value expected in the period, never
+    /// below zero; `None` without a target or without a win in the period.
+    pub pipeline_needed: Option<Money>,
     #[serde(skip)]
     pub outcomes: Outcomes,
 }
@@ -102,6 +106,7 @@ pub fn assemble(
         forecast_attainment: target.and_then(|t| forecast.ratio(t)),
         coverage: remaining.and_then(|r| expected.open_value.ratio(r)),
         coverage_goal: model.strategy.thresholds.coverage_goal,
+        pipeline_needed: remaining.and_then(|r| pipeline_needed(r, &outcomes, expected.open_value)),
         gap: target.map(|t| t - won),
         remaining_target: remaining,
         target,
@@ -109,6 +114,21 @@ pub fn assemble(
         forecast,
         outcomes,
     }
+}
+
+/// `remaining × (won + lost) ÷ won − open`, rounded up to the öre, never below
+/// zero: one exact fraction, with the win rate by value as `won ÷ (won + lost)`.
+fn pipeline_needed(remaining: Money, outcomes: &Outcomes, open: Money) -> Option<Money> {
+    let won = i128::from(outcomes.won_value.minor());
+    if won <= 0 {
+        return None;
+    }
+    let closed = won + i128::from(outcomes.lost_value.minor());
+    let needed =
+        (i128::from(remaining.minor()) * closed + won - 1) / won - i128::from(open.minor());
+    Some(Money::from_minor(
+        i64::try_from(needed.max(0)).unwrap_or(i64::MAX),
+    ))
 }
 
 /// The company's figures for a fiscal period.

@@ -136,6 +136,7 @@ fn project_comparing(previous: Option<&str>) -> Model {
             },
         )],
         content: Vec::new(),
+        meetings: Vec::new(),
         templates: Vec::new(),
         compare_strategy: previous.and_then(|text| source("old/strategy.toml", text.into())),
         problems,
@@ -238,6 +239,9 @@ fn fiscal_year_results() {
     assert_eq!(y.forecast, kr(53_000_018));
     // 300 000.50 / 550 000
     assert_eq!(y.coverage, Some(30_000_050.0 / 55_000_000.0));
+    // Win rate by value 450 000 / 500 000 = 0.9: 550 000 / 0.9 = 611 111.11… → 611 111.12
+    // (rounded up), less the 300 000.50 open: 311 110.62 of new pipeline needed.
+    assert_eq!(y.pipeline_needed, Some(kr(31_111_062)));
 }
 
 #[test]
@@ -322,6 +326,12 @@ fn sellers_segments_and_plans() {
             anna.off_strategy_count
         ),
         (2, 1, 1)
+    );
+    // Team t holds both sellers: Bo has no target, so the team has none; its won
+    // value is everyone's (450 000).
+    assert_eq!(
+        (m.teams[0].year.won_value, m.teams[0].year.target),
+        (kr(45_000_000), None)
     );
     let core = &m.segments[0];
     // Core: customer C1; open D1; won D4 + D5 = 450 000.

@@ -51,3 +51,55 @@ pub fn read(sources: &[SourceText], problems: &mut Problems) -> Vec<Page> {
     }
     pages
 }
+
+/// A sales meeting's minutes (`content/meetings/YYYY-MM-DD.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    pub date: chrono::NaiveDate,
+    pub markdown: String,
+    /// Decisions still open: the text of each `- [ ] …` line.
+    pub open_decisions: Vec<String>,
+}
+
+pub fn meetings(sources: &[(chrono::NaiveDate, SourceText)]) -> Vec<Meeting> {
+    let mut meetings: Vec<Meeting> = sources
+        .iter()
+        .map(|(date, source)| Meeting {
+            date: *date,
+            markdown: source.text.clone(),
+            open_decisions: source
+                .text
+                .lines()
+                .filter_map(|line| {
+                    let line = line.trim_start();
+                    line.strip_prefix("- [ ] ")
+                        .or_else(|| line.strip_prefix("* [ ] "))
+                })
+                .map(|text| text.trim().to_string())
+                .filter(|text| !text.is_empty())
+                .collect(),
+        })
+        .collect();
+    meetings.sort_by_key(|m| m.date);
+    meetings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_decisions_are_the_unticked_items() {
+        let text = "# Meeting\n\n- [ ] Anna calls Kemi AB\n- [x] Done already\n  * [ ] Nested one\n- [ ]   \n- plain item\n";
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 9).expect("date");
+        let source = SourceText {
+            path: "content/meetings/2026-11-09.md".into(),
+            text: text.into(),
+        };
+        let meetings = meetings(&[(date, source)]);
+        assert_eq!(
+            meetings[0].open_decisions,
+            ["Anna calls Kemi AB", "Nested one"]
+        );
+    }
+}

@@ -19,7 +19,7 @@ use crate::load::Inputs;
 use crate::money::Money;
 use crate::strategy::{self, Strategy};
 
-pub use content::Page;
+pub use content::{Meeting, Page};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -115,6 +115,8 @@ pub struct Model {
     /// Oldest first.
     pub snapshots: Vec<Snapshot>,
     pub pages: Vec<Page>,
+    /// Sales-meeting minutes, oldest first.
+    pub meetings: Vec<Meeting>,
     /// An earlier strategy to compare with (`--compare-strategy`): its file as
     /// given, and the strategy.
     pub previous_strategy: Option<(std::path::PathBuf, Strategy)>,
@@ -184,6 +186,7 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
         })
         .collect();
     let pages = content::read(&inputs.content, &mut problems);
+    let meetings = content::meetings(&inputs.meetings);
     let previous_strategy = inputs.compare_strategy.as_ref().and_then(|s| {
         strategy::parse(&s.path, &s.text, &mut problems).map(|strategy| (s.path.clone(), strategy))
     });
@@ -210,6 +213,7 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
         deals,
         snapshots,
         pages,
+        meetings,
         previous_strategy,
     })
 }

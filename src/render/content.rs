@@ -14,7 +14,7 @@ pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
             let path = format!("pages/{}/index.html", page.slug);
             let mut view = ctx.view(&path, "pages", page.title.clone());
             view.sections.push(
-                Section::new("content", "").html(markdown::body_without_title(&page.markdown)),
+                Section::new("content", "").html(markdown::body_without_title(&page.markdown, 0)),
             );
             ctx.render("page.html", &path, &view)
         })

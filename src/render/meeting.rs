@@ -44,27 +44,47 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     results
         .rows
         .push(blocks::results_row(ctx, &m.year, year_pace));
-    let mut sellers = Table::new(
-        "Sellers against their targets",
-        &[
-            ("Seller", false),
-            ("Won", true),
-            ("Target", true),
-            ("Attainment", true),
-            ("Forecast", true),
-            ("Open value", true),
-        ],
-    );
+    let year = &m.year.label;
+    let columns = [
+        ("", false),
+        ("Won", true),
+        ("Target", true),
+        ("Attainment", true),
+        ("Forecast", true),
+        ("Coverage", true),
+        ("Pipeline still needed", true),
+    ];
+    let line = |name: Cell, p: &crate::metrics::PeriodMetrics| {
+        vec![
+            name,
+            Cell::number(ctx.money(p.won_value)),
+            Cell::number(ctx.money_or_dash(p.target)),
+            Cell::number(ctx.percent_or_dash(p.attainment)),
+            Cell::number(ctx.money(p.forecast)),
+            Cell::number(
+                p.coverage
+                    .map_or_else(|| "—".into(), |c| ctx.locale.times(c)),
+            ),
+            Cell::number(ctx.money_or_dash(p.pipeline_needed)),
+        ]
+    };
+    let mut sellers = Table::new(format!("Sellers against their {year} targets"), &columns);
+    sellers.columns[0].label = "Seller".into();
     for s in &m.sellers {
-        sellers.rows.push(vec![
+        sellers.rows.push(line(
             Cell::link(&s.name, blocks::seller_path(&s.id)),
-            Cell::number(ctx.money(s.year.won_value)),
-            Cell::number(ctx.money_or_dash(s.year.target)),
-            Cell::number(ctx.percent_or_dash(s.year.attainment)),
-            Cell::number(ctx.money(s.year.forecast)),
-            Cell::number(ctx.money(s.pipeline.open_value)),
-        ]);
+            &s.year,
+        ));
     }
+    let mut teams = Table::new(format!("Teams against their {year} targets"), &columns);
+    teams.columns[0].label = "Team".into();
+    for t in &m.teams {
+        teams.rows.push(line(Cell::text(&t.name), &t.year));
+    }
+    teams.note = Some(
+        "Coverage = open value expected in the year ÷ remaining target. Pipeline still needed = remaining target ÷ the year's win rate by value − that open value; a team's target is the sum of its sellers' targets."
+            .into(),
+    );
     let q = &m.quarter;
     view.sections.push(
         Section::new("progress", "2. Enough progress to reach the targets?")
@@ -79,9 +99,15 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
                 )
                 .detail(format!("{} weighted", ctx.money(q.expected.weighted_value))),
                 blocks::coverage_kpi(ctx, q),
+                Kpi::new(
+                    format!("Pipeline still needed {}", q.label),
+                    ctx.money_or_dash(q.pipeline_needed),
+                )
+                .detail("at this quarter's win rate by value"),
             ])
             .table(results)
-            .table(sellers),
+            .table(sellers)
+            .table(teams),
     );
 
     let with_owner = DealColumns {
@@ -106,7 +132,8 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             .table(blocks::deal_table(ctx, "Stale deals, largest first", &stale, with_owner, 30))
             .table(blocks::deal_table(ctx, "Deals missing data, largest first", &hygiene, with_owner, 30))
             .table(blocks::deal_table(ctx, "Off-strategy deals, largest first", &off, with_owner, 30))
-            .table(super::audit::share_by_seller(ctx)),
+            .table(super::audit::share_by_seller(ctx))
+            .table(care_per_seller(ctx)),
     );
     if let Some(page) = ctx.model.pages.iter().find(|p| p.slug == "lessons-learned") {
         view.sections.push(
@@ -115,5 +142,51 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
                 .links(vec![Link { href: format!("pages/{}/index.html", page.slug), text: page.title.clone() }]),
         );
     }
+    if !ctx.model.meetings.is_empty() {
+        let minutes = ctx
+            .model
+            .meetings
+            .iter()
+            .map(|m| super::view::Item {
+                title: format!("Meeting of {}", ctx.locale.date(m.date)),
+                tag: (!m.open_decisions.is_empty())
+                    .then(|| format!("{} open", m.open_decisions.len())),
+                html: crate::markdown::body_without_title(&m.markdown, 2),
+                note: None,
+            })
+            .collect();
+        view.sections.push(
+            Section::new("minutes", "Minutes and decisions")
+                .intro("From content/meetings/, in date order: what was decided and learnt, fed back into the next meeting.")
+                .items(minutes),
+        );
+    }
     ctx.render("meeting.html", path, &view)
+}
+
+/// Each seller's deals to put right, counted: the lists above, per person.
+fn care_per_seller(ctx: &Ctx<'_>) -> Table {
+    let mut table = Table::new(
+        "Deals to put right, per seller",
+        &[
+            ("Seller", false),
+            ("Open deals", true),
+            ("Stale", true),
+            ("Missing data", true),
+            ("Aging", true),
+            ("Off strategy", true),
+        ],
+    );
+    let count = |n: u64| Cell::number(ctx.locale.integer(n as i64));
+    for s in &ctx.metrics.sellers {
+        table.rows.push(vec![
+            Cell::link(&s.name, blocks::seller_path(&s.id)),
+            count(s.pipeline.open_count),
+            count(s.stale_count),
+            count(s.hygiene_count),
+            count(s.aging_count),
+            count(s.off_strategy_count),
+        ]);
+    }
+    table
 }

@@ -26,7 +26,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     if let Some(page) = ctx.model.pages.iter().find(|p| p.slug == NARRATIVE_SLUG) {
         view.sections.push(
             Section::new("narrative", page.title.clone())
-                .html(markdown::body_without_title(&page.markdown)),
+                .html(markdown::body_without_title(&page.markdown, 1)),
         );
     }
 
