@@ -195,6 +195,14 @@ fn payloads_in_data_are_escaped_everywhere() {
         }
     }
     assert_eq!(pages, 14);
+    // CSV downloads defuse formulas with the standard prefix and change nothing else.
+    let stale = String::from_utf8_lossy(&site["downloads/meeting--up-to-date-1.csv"]).into_owned();
+    assert!(
+        stale.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\""),
+        "{stale}"
+    );
+    let plan = String::from_utf8_lossy(&site["downloads/tactics-p1--deals.csv"]).into_owned();
+    assert!(plan.contains(",'+46 70 123 45 67,"), "{plan}");
     // The payloads are shown as text, not dropped.
     let pipeline = String::from_utf8_lossy(&site["pipeline/index.html"]).into_owned();
     assert!(

@@ -296,7 +296,61 @@ pub fn deal_table(
     if deals.len() > limit {
         table.note = Some(format!("Showing {limit} of {} deals.", deals.len()));
     }
+    if !deals.is_empty() {
+        table.csv = Some(deal_csv(ctx, deals));
+    }
     table
+}
+
+/// Every deal of a list, in plain canonical values (ISO dates, amounts with a point
+/// and two decimals), for its CSV download.
+fn deal_csv(ctx: &Ctx<'_>, deals: &[usize]) -> super::view::Csv {
+    let model = ctx.model;
+    let header = [
+        "id",
+        "name",
+        "customer_id",
+        "customer",
+        "owner",
+        "stage",
+        "status",
+        "value",
+        "probability",
+        "expected_close",
+        "next_activity",
+        "last_activity",
+        "needs",
+    ];
+    let date = |d: Option<NaiveDate>| {
+        d.map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
+    let rows = deals
+        .iter()
+        .map(|&i| {
+            let deal = &model.deals[i];
+            let customer = deal.customer.map(|c| &model.customers[c]);
+            vec![
+                deal.id.clone(),
+                deal.name.clone(),
+                customer.map(|c| c.id.clone()).unwrap_or_default(),
+                customer.map(|c| c.name.clone()).unwrap_or_default(),
+                model.strategy.sellers[deal.owner].id.clone(),
+                model.strategy.stages[deal.stage].id.clone(),
+                format!("{:?}", deal.status).to_lowercase(),
+                deal.value.map(Money::canonical).unwrap_or_default(),
+                model.probability(deal).to_string(),
+                date(deal.expected_close),
+                date(deal.next_activity),
+                date(deal.last_activity),
+                flag_words(&ctx.metrics.health.flags[i]),
+            ]
+        })
+        .collect();
+    super::view::Csv {
+        header: header.iter().map(|h| (*h).to_string()).collect(),
+        rows,
+    }
 }
 
 /// Open deals, largest first (then by id), among those `include` accepts.

@@ -9,6 +9,7 @@ mod audit;
 mod blocks;
 mod content;
 mod customers;
+mod downloads;
 mod home;
 mod meeting;
 mod movement;
@@ -43,6 +44,8 @@ pub struct Ctx<'a> {
     pub locale: Locale,
     pub site: Site,
     theme: &'a Theme,
+    /// CSV downloads gathered while pages render (see `downloads`).
+    downloads: std::cell::RefCell<Vec<OutputFile>>,
 }
 
 /// Renders every page of the site, the metrics JSON and the theme's assets.
@@ -59,6 +62,7 @@ pub fn render(model: &Model, metrics: &Metrics, theme: &Theme) -> Result<Vec<Out
             version: env!("CARGO_PKG_VERSION"),
         },
         theme,
+        downloads: std::cell::RefCell::new(Vec::new()),
     };
     let mut files = vec![
         home::page(&ctx)?,
@@ -85,6 +89,7 @@ pub fn render(model: &Model, metrics: &Metrics, theme: &Theme) -> Result<Vec<Out
             bytes: text.clone().into_bytes(),
         });
     }
+    files.extend(ctx.downloads.take());
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
@@ -111,8 +116,12 @@ impl Ctx<'_> {
         path: &str,
         view: &PageView<'_>,
     ) -> Result<OutputFile, Error> {
+        let mut view = view.clone();
+        self.downloads
+            .borrow_mut()
+            .extend(downloads::extract(path, &mut view));
         let context =
-            tera::Context::from_serialize(view).map_err(|e| template_error(template, &e))?;
+            tera::Context::from_serialize(&view).map_err(|e| template_error(template, &e))?;
         let html = self
             .theme
             .tera

@@ -129,6 +129,18 @@ pub struct Table {
     pub empty: String,
     /// A note under the table (e.g. "showing 50 of 312").
     pub note: Option<String>,
+    /// Where the full list can be downloaded as CSV (set when the page is rendered).
+    pub download: Option<String>,
+    /// The full list behind the table, for its CSV download.
+    #[serde(skip)]
+    pub csv: Option<Csv>,
+}
+
+/// A table's full content as plain text cells, for a CSV download.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Csv {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
 }
 
 impl Table {
@@ -147,6 +159,8 @@ impl Table {
             foot: None,
             empty: "Nothing to show.".into(),
             note: None,
+            download: None,
+            csv: None,
         }
     }
 
