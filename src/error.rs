@@ -71,6 +71,13 @@ pub enum Error {
     /// A theme template (built in or overridden by the project) failed.
     #[error("template {name}: {message}")]
     Template { name: String, message: String },
+    /// `pipepress snapshot` found a different file where it would file the export.
+    #[error(
+        "{}: a snapshot with different contents than {} is already there, expected none or an identical one; nothing was written (remove the old snapshot to replace it, or file this export under another --date)",
+        snapshot.display(),
+        export.display()
+    )]
+    SnapshotExists { export: PathBuf, snapshot: PathBuf },
 }
 
 impl Error {

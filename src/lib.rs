@@ -18,6 +18,7 @@ pub mod money;
 pub mod period;
 pub mod render;
 pub mod site;
+pub mod snapshot;
 pub mod strategy;
 pub mod theme;
 pub mod toml_source;

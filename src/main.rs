@@ -39,6 +39,15 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Validate the project, then file its deals export as a dated snapshot.
+    Snapshot {
+        /// The project folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The snapshot's date (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -81,6 +90,23 @@ fn main() -> ExitCode {
                     model.customers.len(),
                     model.snapshots.len()
                 )
+            })
+        }
+        Command::Snapshot { dir, date } => {
+            let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+            pipepress::snapshot::file(&dir, date).map(|filed| match filed {
+                pipepress::snapshot::Filed::Written { export, snapshot } => format!(
+                    "{}: filed {} as {}",
+                    dir.display(),
+                    export.display(),
+                    snapshot.display()
+                ),
+                pipepress::snapshot::Filed::AlreadyThere { export, snapshot } => format!(
+                    "{}: {} already holds this {}; nothing to do",
+                    dir.display(),
+                    snapshot.display(),
+                    export.display()
+                ),
             })
         }
     };

@@ -254,3 +254,44 @@ fn segment_lines_and_abc_classes_add_up() {
         );
     }
 }
+
+/// Every seller of the sample has a focus list whose every line gives its reasons,
+/// with the score the sum of their weights, and prospects from all three tiers
+/// across the team.
+#[test]
+fn every_seller_has_a_focus_list_with_reasons() {
+    let files = built();
+    let m = metrics(&files);
+    let sellers = m["focus"].as_array().expect("focus");
+    assert_eq!(
+        sellers.len(),
+        m["sellers"].as_array().expect("sellers").len()
+    );
+    let mut tiers = std::collections::BTreeSet::new();
+    for seller in sellers {
+        let id = seller["seller"].as_str().expect("seller id");
+        let items = seller["items"].as_array().expect("items");
+        assert!(!items.is_empty(), "{id} has nothing to focus on");
+        for item in items {
+            let hits = item["hits"].as_array().expect("hits");
+            let weights: u64 = hits
+                .iter()
+                .map(|h| h["weight"].as_u64().expect("weight"))
+                .sum();
+            assert!(
+                !hits.is_empty() && item["score"].as_u64() == Some(weights),
+                "{item}"
+            );
+        }
+        for prospect in seller["prospects"].as_array().expect("prospects") {
+            tiers.insert(prospect["tier"].as_str().expect("tier").to_string());
+        }
+        let page =
+            String::from_utf8_lossy(&files[&format!("sellers/{id}/index.html")]).into_owned();
+        assert!(page.contains("<th scope=\"col\">Why</th>"), "{id}");
+    }
+    assert_eq!(
+        tiers.into_iter().collect::<Vec<_>>(),
+        ["bought_before", "lost_to_revisit", "not_won_yet"]
+    );
+}

@@ -6,7 +6,9 @@
 //! its total exactly. The whole [`Metrics`] value serialises as `data/metrics.json`.
 
 mod accum;
+mod conversion;
 mod customers;
+mod focus;
 mod health;
 mod history;
 mod movement;
@@ -27,7 +29,9 @@ use crate::money::Money;
 use crate::period::Period;
 
 pub use accum::{Outcomes, PipelineSum};
+pub use conversion::{Conversion, StageConversion};
 pub use customers::{AbcClass, CustomerValue};
+pub use focus::{FocusItem, Hit, Prospect, Reason, SellerFocus, Tier};
 pub use health::{DealFlags, Health, HygieneIssue};
 pub use history::{History, SnapshotPoint};
 pub use movement::{Bucket, Change, DealMovement, Movement, PeriodWaterfall, Slip};
@@ -49,6 +53,10 @@ pub struct Metrics {
     pub quarter: PeriodMetrics,
     /// The twelve months up to and including the as-of date.
     pub trailing_12_months: PeriodMetrics,
+    /// Each quarter of the fiscal year: target, won so far and forecast.
+    pub year_quarters: Vec<PeriodMetrics>,
+    /// How far closed deals got, stage by stage.
+    pub conversion: Conversion,
     /// Cumulative won value through the fiscal year against its target's pace.
     pub year_pace: Vec<PacePoint>,
     pub velocity: Velocity,
@@ -65,6 +73,8 @@ pub struct Metrics {
     pub history: History,
     /// From the last meeting's export to now; `None` without an earlier snapshot.
     pub movement: Option<Movement>,
+    /// Each seller's focus list and prospects, in the strategy's order.
+    pub focus: Vec<SellerFocus>,
 }
 
 /// One line of a pipeline breakdown.
@@ -127,6 +137,7 @@ pub fn compute_since(model: &Model, as_of: NaiveDate, since: Option<NaiveDate>) 
         year_pace,
         velocity: results::velocity(model, &year.outcomes),
         sellers: people::sellers(model, as_of, &health),
+        focus: focus::compute(model, as_of, &health),
         teams: people::teams(model, as_of),
         segments: people::segments(model, as_of),
         plans: people::plans(model, as_of),
@@ -135,6 +146,16 @@ pub fn compute_since(model: &Model, as_of: NaiveDate, since: Option<NaiveDate>) 
         win_loss: strategic::win_loss(model, as_of),
         strategy_change: strategic::strategy_change(model),
         history: history::compute(model, as_of),
+        year_quarters: (1..=4)
+            .map(|q| {
+                results::for_period(
+                    model,
+                    as_of,
+                    crate::period::Period::Quarter(year.period_year(), q),
+                )
+            })
+            .collect(),
+        conversion: conversion::compute(model),
         movement: movement::compute(
             model,
             as_of,

@@ -309,7 +309,7 @@ pub fn compute(
 
 /// Across every consecutive pair of exports (each snapshot, then the current one):
 /// how often each deal's expected close moved later, and each seller's slip rate.
-fn pushes(model: &Model) -> (Vec<(String, u64)>, Vec<Slip>) {
+pub(super) fn pushes(model: &Model) -> (Vec<(String, u64)>, Vec<Slip>) {
     let mut exports: Vec<&[Deal]> = model.snapshots.iter().map(|s| s.deals.as_slice()).collect();
     exports.push(&model.deals);
     let mut counts: HashMap<&str, u64> = HashMap::new();

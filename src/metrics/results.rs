@@ -38,8 +38,10 @@ pub struct PeriodMetrics {
     /// Forecast ÷ target.
     pub forecast_attainment: Option<f64>,
     /// Open value expected in the period ÷ remaining target; `None` without a
-    /// target or once it is reached.
+    /// target or once it is reached. The variant the site shows.
     pub coverage: Option<f64>,
+    /// Open value expected in the period ÷ the whole target: the other common variant.
+    pub coverage_of_target: Option<f64>,
     pub coverage_goal: f64,
     /// New pipeline still needed to reach the target at the period's win rate by
     /// value: remaining target ÷ win rate − open value expected in the period, never
@@ -47,6 +49,16 @@ pub struct PeriodMetrics {
     pub pipeline_needed: Option<Money>,
     #[serde(skip)]
     pub outcomes: Outcomes,
+}
+
+impl PeriodMetrics {
+    /// The fiscal year this period belongs to (for a rolling window, the end's year).
+    pub fn period_year(&self) -> i32 {
+        self.period
+            .as_deref()
+            .and_then(Period::parse)
+            .map_or_else(|| chrono::Datelike::year(&self.end), Period::fiscal_year)
+    }
 }
 
 /// Won and lost deals closed in `range` up to `as_of`, and open deals expected to
@@ -105,6 +117,7 @@ pub fn assemble(
         attainment: target.and_then(|t| won.ratio(t)),
         forecast_attainment: target.and_then(|t| forecast.ratio(t)),
         coverage: remaining.and_then(|r| expected.open_value.ratio(r)),
+        coverage_of_target: target.and_then(|t| expected.open_value.ratio(t)),
         coverage_goal: model.strategy.thresholds.coverage_goal,
         pipeline_needed: remaining.and_then(|r| pipeline_needed(r, &outcomes, expected.open_value)),
         gap: target.map(|t| t - won),

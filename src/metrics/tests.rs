@@ -677,3 +677,43 @@ fn strategy_change_names_exactly_the_customers_that_move() {
             .is_none()
     );
 }
+
+#[test]
+fn stage_conversion_by_hand() {
+    let c = metrics().conversion;
+    // Closed now: D4, D5, D7 won (they passed every stage) and D6 lost at offer.
+    assert_eq!((c.closed_deals, c.won, c.win_rate), (4, 3, Some(0.75)));
+    let reached: Vec<u64> = c.stages.iter().map(|s| s.reached).collect();
+    assert_eq!(reached, [4, 4, 3]);
+    let cumulative: Vec<Option<f64>> = c.stages.iter().map(|s| s.cumulative).collect();
+    assert_eq!(cumulative, [Some(1.0), Some(1.0), Some(0.75)]);
+    assert_eq!(
+        (c.stages[0].from_previous, c.stages[2].from_previous),
+        (None, Some(0.75))
+    );
+}
+
+#[test]
+fn quarters_and_both_coverage_variants() {
+    let m = metrics();
+    // Q1: D4 won 300 000 (no quarter target); Q4: D5 150 000 against 300 000.
+    let quarters: Vec<(Money, Option<Money>)> = m
+        .year_quarters
+        .iter()
+        .map(|q| (q.won_value, q.target))
+        .collect();
+    assert_eq!(
+        quarters,
+        [
+            (kr(30_000_000), None),
+            (kr(0), None),
+            (kr(0), None),
+            (kr(15_000_000), Some(kr(30_000_000)))
+        ]
+    );
+    // Open expected in 2026: 300 000.50; against the whole 1 000 000 target: 0.3000005.
+    assert_eq!(
+        m.year.coverage_of_target,
+        Some(30_000_050.0 / 100_000_000.0)
+    );
+}

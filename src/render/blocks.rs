@@ -174,9 +174,12 @@ pub fn coverage_kpi(ctx: &Ctx<'_>, period: &PeriodMetrics) -> super::view::Kpi {
             .map_or_else(|| "—".into(), |c| ctx.locale.times(c)),
     )
     .detail(format!(
-        "open expected in {} ÷ remaining target; goal {}",
+        "open expected in {} ÷ remaining target; goal {}; ÷ whole target {}",
         period.label,
-        ctx.locale.times(period.coverage_goal)
+        ctx.locale.times(period.coverage_goal),
+        period
+            .coverage_of_target
+            .map_or_else(|| "—".into(), |c| ctx.locale.times(c))
     ))
     .tone(coverage_tone(period.coverage, period.coverage_goal))
 }

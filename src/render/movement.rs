@@ -26,7 +26,7 @@ fn waterfall(ctx: &Ctx<'_>, title: &str, steps: &[(&str, Bucket, i8)]) -> Chart 
         steps: &shape,
         format: &format,
     });
-    let mut table = Table::new(title, &[("", false), ("Deals", true), ("Value", true)]);
+    let mut table = Table::new(title, &[("Step", false), ("Deals", true), ("Value", true)]);
     for (label, bucket, sign) in steps {
         let value = match sign {
             0 => ctx.money(bucket.value),

@@ -88,6 +88,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             .chart(trend_chart(ctx))
             .table(trend_by_stage(ctx)),
     );
+    view.sections.push(conversion(ctx));
     let deals = blocks::open_deals_by_value(ctx, |_| true);
     let columns = DealColumns {
         owner: true,
@@ -172,4 +173,38 @@ fn trend_by_stage(ctx: &Ctx<'_>) -> Table {
         table.rows.push(row);
     }
     table
+}
+
+/// How far closed deals got, stage by stage: the funnel.
+fn conversion(ctx: &Ctx<'_>) -> Section {
+    let c = &ctx.metrics.conversion;
+    let mut table = Table::new(
+        "Stage conversion of closed deals",
+        &[
+            ("Stage", false),
+            ("Reached", true),
+            ("From the first stage", true),
+            ("From the stage before", true),
+        ],
+    );
+    for s in &c.stages {
+        table.rows.push(vec![
+            Cell::text(&s.name),
+            Cell::number(ctx.locale.integer(s.reached as i64)),
+            Cell::number(ctx.percent_or_dash(s.cumulative)),
+            Cell::number(ctx.percent_or_dash(s.from_previous)),
+        ]);
+    }
+    table.foot = Some(vec![
+        Cell::text("Won"),
+        Cell::number(ctx.locale.integer(c.won as i64)),
+        Cell::number(ctx.percent_or_dash(c.win_rate)),
+        Cell::text(""),
+    ]);
+    Section::new("conversion", "Stage conversion")
+        .intro(format!(
+            "Of the {} deals closed so far, how many got at least this far (the furthest stage seen in any export; won deals passed every stage).",
+            ctx.locale.integer(c.closed_deals as i64)
+        ))
+        .table(table)
 }

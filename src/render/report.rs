@@ -166,6 +166,7 @@ fn definitions(ctx: &Ctx<'_>) -> Table {
         ("Sales velocity", "Open deals × average deal × win rate ÷ mean cycle, per day; shown per month (365.25 ÷ 12 days), from the fiscal year's closed deals.".into()),
         ("Stale deal", format!("Open with no next activity, a next activity before the as-of date, or a last activity more than {} days old.", th.stale_after_days)),
         ("Aging deal", "Open and older than 1.5 × the mean cycle of deals won in the last 12 months.".into()),
+        ("Focus score", "Per open deal, the sum of the weights (strategy.toml [focus]) of the rules it hits: next activity overdue or missing; closing this month with no next step booked; aging; value at or above the threshold (by default the 75th percentile of open values) at a late stage; close date pushed repeatedly across the snapshots.".into()),
         ("Hygiene fix", "Open deal missing a value, an expected close or a next activity, or whose expected close has passed.".into()),
         ("Off strategy", "Open deal whose customer is in no segment, or in a deprioritised one.".into()),
         ("Customer classes", "Customers ranked by won value over the last 12 months; A while the customers above make up less than 80 % of it, B below 95 %, C the rest.".into()),

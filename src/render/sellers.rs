@@ -1,6 +1,8 @@
-//! `sellers/` and `sellers/<id>/`: each seller's daily focus. What to do today and
-//! for which deal ("time kills deals"), what is at risk, what to tidy in the CRM,
-//! and where the next krona is cheapest to win.
+//! `sellers/` and `sellers/<id>/`: each seller's daily focus. Which deals to work
+//! first and why ("time kills deals", ranked in `focus`), what is at risk, what to
+//! tidy in the CRM, and where the next krona is cheapest to win.
+
+mod focus;
 
 use chrono::Days;
 
@@ -9,7 +11,7 @@ use super::view::{Cell, Kpi, Link, Section, Table};
 use super::{Ctx, OutputFile};
 use crate::error::Error;
 use crate::model::{Deal, Status};
-use crate::strategy::{Priority, Seller};
+use crate::strategy::Seller;
 
 pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
     let mut files = vec![index(ctx)?];
@@ -124,18 +126,7 @@ fn seller_page(ctx: &Ctx<'_>, index: usize, seller: &Seller) -> Result<OutputFil
         flags: true,
     };
 
-    // Deals already in dialogue whose next step is due or missing, most valuable first.
-    let act = pick(
-        ctx,
-        index,
-        |_, d| d.next_activity.is_none_or(|n| n <= as_of),
-        weighted_desc,
-    );
-    view.sections.push(
-        Section::new("today", "Act today")
-            .intro("Open deals whose next activity is due, overdue or missing, by weighted value. Time kills deals: book the next step.")
-            .table(blocks::deal_table(ctx, "Act today", &act, mine, 15)),
-    );
+    view.sections.push(focus::deals(ctx, index));
     let soon = as_of.checked_add_days(Days::new(30)).unwrap_or(as_of);
     let closing = pick(
         ctx,
@@ -179,69 +170,6 @@ fn seller_page(ctx: &Ctx<'_>, index: usize, seller: &Seller) -> Result<OutputFil
     );
     view.sections
         .push(super::audit::off_strategy_for_seller(ctx, index));
-    view.sections.push(prospects(ctx, index));
+    view.sections.push(focus::prospects(ctx, index));
     ctx.render("seller.html", &path, &view)
-}
-
-/// The seller's own customers in prioritised segments with no open deal, ranked by
-/// won value in the last 12 months (existing customers are the cheapest revenue),
-/// then by segment priority.
-fn prospects(ctx: &Ctx<'_>, seller: usize) -> Section {
-    let model = ctx.model;
-    let busy: std::collections::HashSet<usize> = model
-        .deals
-        .iter()
-        .filter(|d| d.status == Status::Open)
-        .filter_map(|d| d.customer)
-        .collect();
-    let by_id: std::collections::HashMap<&str, usize> = model
-        .customers
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
-    let mut rows: Vec<(&crate::metrics::CustomerValue, Priority, &str)> = ctx
-        .metrics
-        .customers
-        .iter()
-        .filter_map(|value| {
-            let index = *by_id.get(value.id.as_str())?;
-            let customer = &model.customers[index];
-            let segment = &model.strategy.segments[customer.segment?];
-            (customer.owner == Some(seller)
-                && segment.priority.is_prioritised()
-                && !busy.contains(&index))
-            .then_some((value, segment.priority, segment.name.as_str()))
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        b.0.won_value
-            .cmp(&a.0.won_value)
-            .then(a.1.cmp(&b.1))
-            .then(a.0.id.cmp(&b.0.id))
-    });
-    let mut table = Table::new(
-        "Prospects: own customers in prioritised segments without an open deal",
-        &[
-            ("Customer", false),
-            ("Segment", false),
-            ("Priority", false),
-            ("Won, 12 months", true),
-        ],
-    )
-    .empty_text("Every customer you own in a prioritised segment already has an open deal.");
-    for (value, priority, segment) in rows.iter().take(15) {
-        table.rows.push(vec![
-            Cell::text(&value.name),
-            Cell::text(*segment),
-            Cell::text(priority.label()),
-            Cell::number(ctx.money(value.won_value)),
-        ]);
-    }
-    if rows.len() > 15 {
-        table.note = Some(format!("Showing 15 of {} prospects.", rows.len()));
-    }
-    Section::new("prospects", "Where the next krona is cheapest")
-        .intro("The hypothesis of the cheapest revenue krona: start with customers who already buy from us, in the segments the strategy prioritises.")
-        .table(table)
 }

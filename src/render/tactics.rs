@@ -71,6 +71,7 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     }
     view.sections
         .push(Section::new("plans", "All plans").table(table));
+    view.sections.push(quarters(ctx));
     ctx.render("tactics.html", path, &view)
 }
 
@@ -208,4 +209,79 @@ fn or_none(names: &[&str]) -> String {
     } else {
         names.join(", ")
     }
+}
+
+/// Target, won and forecast for each quarter of the fiscal year.
+fn quarters(ctx: &Ctx<'_>) -> Section {
+    let m = ctx.metrics;
+    let title = format!("Target, won and forecast per quarter of {}", m.year.label);
+    let labels: Vec<String> = m.year_quarters.iter().map(|q| q.label.clone()).collect();
+    let target: Vec<i64> = m
+        .year_quarters
+        .iter()
+        .map(|q| q.target.unwrap_or_default().minor())
+        .collect();
+    let won: Vec<i64> = m
+        .year_quarters
+        .iter()
+        .map(|q| q.won_value.minor())
+        .collect();
+    let forecast: Vec<i64> = m.year_quarters.iter().map(|q| q.forecast.minor()).collect();
+    let format = |minor: i64| {
+        ctx.locale
+            .money_short(crate::money::Money::from_minor(minor))
+    };
+    let svg = crate::charts::category_chart(&crate::charts::CategoryChart {
+        title: &title,
+        categories: &labels,
+        series: &[
+            crate::charts::Series {
+                name: "Target",
+                values: &target,
+            },
+            crate::charts::Series {
+                name: "Won",
+                values: &won,
+            },
+            crate::charts::Series {
+                name: "Forecast",
+                values: &forecast,
+            },
+        ],
+        orientation: Orientation::Vertical,
+        format: &format,
+    });
+    let mut table = Table::new(
+        title.clone(),
+        &[
+            ("Quarter", false),
+            ("Target", true),
+            ("Won", true),
+            ("Forecast", true),
+            ("Coverage", true),
+            ("Coverage of target", true),
+            ("Pipeline still needed", true),
+        ],
+    );
+    let times = |c: Option<f64>| c.map_or_else(|| "—".into(), |c| ctx.locale.times(c));
+    for q in &m.year_quarters {
+        table.rows.push(vec![
+            Cell::text(&q.label),
+            Cell::number(ctx.money_or_dash(q.target)),
+            Cell::number(ctx.money(q.won_value)),
+            Cell::number(ctx.money(q.forecast)),
+            Cell::number(times(q.coverage)),
+            Cell::number(times(q.coverage_of_target)),
+            Cell::number(ctx.money_or_dash(q.pipeline_needed)),
+        ]);
+    }
+    table.note = Some(
+        "Coverage = open value expected in the quarter ÷ remaining target (the variant used across the site); coverage of target = the same ÷ the whole target."
+            .into(),
+    );
+    Section::new("quarters", "Quarters")
+        .intro(
+            "Forecast = won + the weighted value of open deals expected to close in the quarter.",
+        )
+        .chart(super::view::Chart { svg, table })
 }

@@ -3,9 +3,11 @@
 //! [`Strategy`] is the checked form of `strategy.toml`: every id is unique and every
 //! reference points at something that exists, so later stages index into its vectors
 //! without checking again. The file's shape lives in `raw.rs`, its checking in
-//! `resolve.rs`, and the classification of customers into segments in `rules.rs`.
+//! `resolve.rs` (the `[focus]` table's in `focus.rs`), and the classification of
+//! customers into segments in `rules.rs`.
 //! Nothing here reads deals or computes metrics.
 
+mod focus;
 mod raw;
 mod resolve;
 mod rules;
@@ -17,6 +19,7 @@ use chrono::NaiveDate;
 use crate::money::Money;
 use crate::period::{FiscalCalendar, Period};
 
+pub use focus::Focus;
 pub use resolve::parse;
 pub use rules::{Condition, Rule};
 
@@ -35,6 +38,8 @@ pub struct Strategy {
     pub offers: Vec<Offer>,
     pub targets: Vec<Target>,
     pub plans: Vec<Plan>,
+    /// `[focus]`: how each seller's focus list is ranked.
+    pub focus: Focus,
     index: Index,
 }
 

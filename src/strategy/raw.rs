@@ -24,6 +24,8 @@ pub(super) struct RawStrategy {
     pub(super) targets: Vec<RawTarget>,
     #[serde(default)]
     pub(super) plans: Vec<RawPlan>,
+    #[serde(default)]
+    pub(super) focus: RawFocus,
 }
 
 #[derive(Deserialize)]
@@ -142,4 +144,19 @@ pub(super) struct RawPlan {
     pub(super) goal_revenue: Option<Spanned<RawMoney>>,
     pub(super) goal_deals: Option<u32>,
     pub(super) activities: String,
+}
+
+/// `[focus]`: the rules that rank each seller's focus list; every key optional.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFocus {
+    pub(super) overdue_weight: Option<Spanned<i64>>,
+    pub(super) closing_weight: Option<Spanned<i64>>,
+    pub(super) aging_weight: Option<Spanned<i64>>,
+    pub(super) late_stage_weight: Option<Spanned<i64>>,
+    pub(super) late_stage_min_probability: Option<Spanned<i64>>,
+    pub(super) late_stage_min_value: Option<Spanned<RawMoney>>,
+    pub(super) pushed_weight: Option<Spanned<i64>>,
+    pub(super) pushed_min_times: Option<Spanned<i64>>,
+    pub(super) revisit_lost_after_days: Option<Spanned<i64>>,
 }

@@ -19,14 +19,14 @@ use crate::period::{FiscalCalendar, Period};
 use crate::toml_source;
 
 /// Checks that the file's ids are unique slugs and reports problems at `path`.
-struct Checker<'a> {
+pub(super) struct Checker<'a> {
     path: &'a Path,
     text: &'a str,
     problems: &'a mut Problems,
 }
 
 impl Checker<'_> {
-    fn report<T>(&mut self, at: &Spanned<T>, message: String) {
+    pub(super) fn report<T>(&mut self, at: &Spanned<T>, message: String) {
         self.problems
             .push(toml_source::at(self.path, self.text, at, message));
     }
@@ -78,7 +78,7 @@ impl Checker<'_> {
         found
     }
 
-    fn money(&mut self, raw: &Spanned<RawMoney>) -> Option<Money> {
+    pub(super) fn money(&mut self, raw: &Spanned<RawMoney>) -> Option<Money> {
         let money = match raw.get_ref() {
             RawMoney::Whole(n) => n.checked_mul(100).map(Money::from_minor),
             RawMoney::Text(text) => Money::parse(text),
@@ -263,6 +263,7 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Strateg
         .collect();
 
     let targets = targets(&mut check, &raw.targets, &segment_ids, &seller_ids);
+    let focus = super::focus::resolve(&mut check, &raw.focus);
 
     let plans = raw
         .plans
@@ -309,6 +310,7 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Strateg
         offers,
         targets,
         plans,
+        focus,
         index: Index {
             stages: stage_ids,
             sellers: seller_ids,

@@ -126,6 +126,22 @@ impl Fixture {
         }
     }
 
+    /// Runs `pipepress <args> <project>`: any subcommand that takes the project
+    /// folder last. The run's `out` is the project folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_pipepress"))
+            .args(args)
+            .arg(&self.project)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run pipepress");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            out: self.project.clone(),
+        }
+    }
+
     /// Compares the site `run` wrote with `tests/fixtures/<name>/expected/`, file by
     /// file and byte by byte.
     pub fn assert_matches_expected(&self, run: &Run) {

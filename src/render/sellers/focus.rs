@@ -1,0 +1,225 @@
+//! The seller page's focus list and prospects, from `metrics::focus`: every line
+//! says which rules put it there (or which tier it is in), so the order can be
+//! checked by hand.
+
+use super::super::Ctx;
+use super::super::blocks::{self, DealColumns};
+use super::super::view::{Cell, Column, Section, Table};
+use crate::metrics::{FocusItem, Prospect, Reason, SellerFocus, Tier};
+
+/// Focus lines shown; the note gives the total.
+const FOCUS_LIMIT: usize = 15;
+/// Prospects shown per tier.
+const TIER_LIMIT: usize = 10;
+
+/// The seller's open deals that hit a focus rule, highest score first.
+pub fn deals(ctx: &Ctx<'_>, seller: usize) -> Section {
+    let Some(focus) = ctx.metrics.focus.get(seller) else {
+        return Section::new("focus", "Focus");
+    };
+    let indexes: Vec<usize> = focus.items.iter().map(|i| i.index).collect();
+    let columns = DealColumns {
+        owner: false,
+        customer: true,
+        flags: false,
+    };
+    let mut table = blocks::deal_table(
+        ctx,
+        "Open deals to work first, by score",
+        &indexes,
+        columns,
+        FOCUS_LIMIT,
+    )
+    .empty_text("No open deal hits a focus rule: every next step is booked and on time.");
+    table.columns.push(Column {
+        label: "Why".into(),
+        numeric: false,
+    });
+    for (row, item) in table.rows.iter_mut().zip(&focus.items) {
+        row.push(Cell::text(why(ctx, item)));
+    }
+    if let Some(csv) = &mut table.csv {
+        csv.header.extend(["score".to_string(), "why".to_string()]);
+        for (row, item) in csv.rows.iter_mut().zip(&focus.items) {
+            row.extend([item.score.to_string(), why(ctx, item)]);
+        }
+    }
+    Section::new("focus", "Focus: what to do first")
+        .intro(rules(ctx, focus))
+        .table(table)
+}
+
+/// The rules in force and their weights, for the section's intro.
+fn rules(ctx: &Ctx<'_>, focus: &SellerFocus) -> String {
+    let f = &ctx.model.strategy.focus;
+    let aging = ctx
+        .metrics
+        .health
+        .aging_after_days
+        .map_or_else(String::new, |d| {
+            format!(", here {}", ctx.locale.days(d as f64))
+        });
+    let value = focus
+        .late_stage_min_value
+        .map_or_else(|| "any value".into(), |v| ctx.money(v));
+    let rules = [
+        (
+            f.overdue_weight,
+            "next activity overdue or missing".to_string(),
+        ),
+        (
+            f.closing_weight,
+            "expected to close this month with no next step booked".into(),
+        ),
+        (
+            f.aging_weight,
+            format!("older than 1.5 × the usual won cycle{aging}"),
+        ),
+        (
+            f.late_stage_weight,
+            format!(
+                "{value} or more at a probability of {} or more",
+                percent(ctx, f.late_stage_min_probability)
+            ),
+        ),
+        (
+            f.pushed_weight,
+            format!(
+                "expected close pushed later {} times or more",
+                f.pushed_min_times
+            ),
+        ),
+    ];
+    let on: Vec<String> = rules
+        .iter()
+        .filter(|(weight, _)| *weight > 0)
+        .map(|(weight, text)| format!("{text} (+{weight})"))
+        .collect();
+    format!(
+        "Time kills deals. Each open deal scores the weights of the rules it hits: {}. Highest score first, then highest weighted value.",
+        on.join("; ")
+    )
+}
+
+fn percent(ctx: &Ctx<'_>, whole: u8) -> String {
+    ctx.locale.percent(f64::from(whole) / 100.0)
+}
+
+/// Every reason of a focus line with its weight, in rule order.
+fn why(ctx: &Ctx<'_>, item: &FocusItem) -> String {
+    let reasons: Vec<String> = item
+        .hits
+        .iter()
+        .map(|hit| {
+            let label = hit.reason.label();
+            let text = match hit.reason {
+                Reason::Overdue { days } => {
+                    format!("{label} by {}", ctx.locale.days(days as f64))
+                }
+                Reason::Aging { age_days } => {
+                    format!("{label} ({} old)", ctx.locale.days(age_days as f64))
+                }
+                Reason::LateStage { probability } => {
+                    format!("{label} ({})", percent(ctx, probability))
+                }
+                Reason::Pushed { times } => format!("{label} {times} times"),
+                Reason::NoNextActivity | Reason::ClosingThisMonth => label.to_string(),
+            };
+            format!("{text} (+{})", hit.weight)
+        })
+        .collect();
+    reasons.join("; ")
+}
+
+/// Where the seller's next krona is cheapest: the three tiers, at most
+/// [`TIER_LIMIT`] lines each.
+pub fn prospects(ctx: &Ctx<'_>, seller: usize) -> Section {
+    let lost_after = ctx.model.strategy.focus.revisit_lost_after_days;
+    let mut table = Table::new(
+        "Prospects: own customers in prioritised segments without an open deal",
+        &[
+            ("Tier", false),
+            ("Customer", false),
+            ("Segment", false),
+            ("Why", false),
+        ],
+    )
+    .empty_text("Every customer you own in a prioritised segment already has an open deal.");
+    let prospects: &[Prospect] = ctx
+        .metrics
+        .focus
+        .get(seller)
+        .map_or(&[], |f| f.prospects.as_slice());
+    let mut counts = [0usize; 3];
+    for prospect in prospects {
+        let count = &mut counts[usize::from(prospect.tier.number() - 1)];
+        *count += 1;
+        if *count > TIER_LIMIT {
+            continue;
+        }
+        let segment = match ctx.model.strategy.segment_index(&prospect.segment) {
+            Some(s) => Cell::link(
+                &ctx.model.strategy.segments[s].name,
+                blocks::segment_path(&prospect.segment),
+            ),
+            None => Cell::text("—"),
+        };
+        table.rows.push(vec![
+            Cell::text(format!(
+                "{} · {}",
+                prospect.tier.number(),
+                prospect.tier.label()
+            )),
+            Cell::text(&prospect.name),
+            segment,
+            Cell::text(tier_why(ctx, &prospect.tier)),
+        ]);
+    }
+    if counts.iter().any(|&n| n > TIER_LIMIT) {
+        table.note = Some(format!(
+            "Showing at most {TIER_LIMIT} per tier of {} in tier 1, {} in tier 2 and {} in tier 3.",
+            counts[0], counts[1], counts[2]
+        ));
+    }
+    Section::new("prospects", "Where the next krona is cheapest")
+        .intro(format!(
+            "The hypothesis of the cheapest revenue krona: customers you own, in the segments the strategy prioritises, with no open deal. Tier 1 already buy from us (most won in the last 12 months first, then in all); tier 2 have not bought yet (focus segments first, then by name); tier 3 are deals lost at least {} ago, worth trying again (largest first).",
+            ctx.locale.days(f64::from(lost_after))
+        ))
+        .table(table)
+}
+
+fn tier_why(ctx: &Ctx<'_>, tier: &Tier) -> String {
+    match tier {
+        Tier::BoughtBefore {
+            won_12_months,
+            won_total,
+        } => format!(
+            "won {} in the last 12 months, {} in all",
+            ctx.money(*won_12_months),
+            ctx.money(*won_total)
+        ),
+        Tier::NotWonYet { priority } => {
+            format!("{} segment, no deal won yet", priority.label())
+        }
+        Tier::LostToRevisit {
+            value,
+            lost_on,
+            index,
+            ..
+        } => {
+            let deal = &ctx.model.deals[*index];
+            let reason = match deal.lost_reason.as_str() {
+                "" => String::new(),
+                text => format!(" ({text})"),
+            };
+            format!(
+                "lost {} ({}), {}, on {}{reason}",
+                deal.name,
+                deal.id,
+                ctx.money(*value),
+                ctx.locale.date(*lost_on)
+            )
+        }
+    }
+}
