@@ -37,6 +37,9 @@ pub struct Options {
     pub as_of: NaiveDate,
     /// An earlier strategy file to show the impact of the current one against.
     pub compare_strategy: Option<PathBuf>,
+    /// Measure pipeline movement from the export on or before this date (the last
+    /// meeting's); default: from the strategy's meeting cadence.
+    pub since: Option<NaiveDate>,
 }
 
 impl Options {
@@ -44,6 +47,7 @@ impl Options {
         Options {
             as_of,
             compare_strategy: None,
+            since: None,
         }
     }
 }
@@ -73,7 +77,7 @@ pub fn check(project: &Path, options: &Options) -> Result<model::Model, Error> {
 /// Builds the site for `project`, in memory.
 pub fn build_site(project: &Path, options: &Options) -> Result<Vec<OutputFile>, Error> {
     let (model, theme) = prepare(project, options)?;
-    let metrics = metrics::compute(&model, options.as_of);
+    let metrics = metrics::compute_since(&model, options.as_of, options.since);
     render::render(&model, &metrics, &theme)
 }
 

@@ -32,6 +32,10 @@ enum Command {
         /// An earlier strategy.toml: show which customers and deals change segment.
         #[arg(long, value_name = "FILE")]
         compare_strategy: Option<PathBuf>,
+        /// The last meeting's date: measure pipeline movement from the export on or
+        /// before it (default: as-of less the strategy's meeting cadence).
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        since: Option<NaiveDate>,
     },
     /// Validate the project only, listing every problem found.
     Check {
@@ -64,11 +68,13 @@ fn main() -> ExitCode {
             out,
             as_of,
             compare_strategy,
+            since,
         } => {
             let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
             let options = pipepress::Options {
                 as_of,
                 compare_strategy,
+                since,
             };
             pipepress::build(&dir, &out, &options).map(|summary| {
                 format!(

@@ -81,7 +81,7 @@ fn header(out: &mut String) -> Result {
     writeln!(out, "positioning = {}\n", markdown(POSITIONING))?;
     writeln!(
         out,
-        "[thresholds]\nstale_after_days = 21\ncoverage_goal = 3.0\nfiscal_year_start = 1"
+        "[thresholds]\nstale_after_days = 21\ncoverage_goal = 3.0\nfiscal_year_start = 1\n\n[meeting]\ncadence_days = 7"
     )
 }
 

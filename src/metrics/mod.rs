@@ -118,8 +118,14 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Metrics {
 }
 
 /// Computes everything for `as_of`, with movement measured from the latest snapshot
-/// on or before `since` (default: the latest before `as_of`).
+/// on or before `since`. Without it, the last meeting's date is `as_of` less the
+/// strategy's meeting cadence, and without a cadence, the latest snapshot before
+/// `as_of` is used.
 pub fn compute_since(model: &Model, as_of: NaiveDate, since: Option<NaiveDate>) -> Metrics {
+    let since = since.or_else(|| {
+        let days = model.strategy.meeting_cadence_days?;
+        as_of.checked_sub_days(chrono::Days::new(u64::from(days)))
+    });
     let calendar = model.strategy.calendar;
     let year = results::for_period(model, as_of, calendar.year_of(as_of));
     let quarter = results::for_period(model, as_of, calendar.quarter_of(as_of));

@@ -717,3 +717,42 @@ fn quarters_and_both_coverage_variants() {
         Some(30_000_050.0 / 100_000_000.0)
     );
 }
+
+#[test]
+fn movement_starts_at_the_last_meeting() {
+    let mut model = project();
+    let earlier = crate::model::Snapshot {
+        date: date("2026-10-20"),
+        deals: model.snapshots[0].deals[..1].to_vec(),
+    };
+    model.snapshots.insert(0, earlier);
+    // Default: the latest export before the as-of date.
+    assert_eq!(
+        compute_since(&model, date("2026-11-15"), None)
+            .movement
+            .map(|m| m.from),
+        Some(date("2026-11-01"))
+    );
+    // --since 2026-10-31: the export on or before it.
+    let since = Some(date("2026-10-31"));
+    assert_eq!(
+        compute_since(&model, date("2026-11-15"), since)
+            .movement
+            .map(|m| m.from),
+        Some(date("2026-10-20"))
+    );
+    // A 21-day cadence: 2026-11-15 − 21 days = 2026-10-25, so the 2026-10-20 export.
+    model.strategy.meeting_cadence_days = Some(21);
+    assert_eq!(
+        compute_since(&model, date("2026-11-15"), None)
+            .movement
+            .map(|m| m.from),
+        Some(date("2026-10-20"))
+    );
+    // Nothing that early: no movement.
+    assert!(
+        compute_since(&model, date("2026-11-15"), Some(date("2026-10-01")))
+            .movement
+            .is_none()
+    );
+}

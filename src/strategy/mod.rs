@@ -40,6 +40,9 @@ pub struct Strategy {
     pub plans: Vec<Plan>,
     /// `[focus]`: how each seller's focus list is ranked.
     pub focus: Focus,
+    /// `[meeting] cadence_days`: days between sales meetings; movement is measured
+    /// from the export of the last meeting by default.
+    pub meeting_cadence_days: Option<u32>,
     index: Index,
 }
 

@@ -26,6 +26,14 @@ pub(super) struct RawStrategy {
     pub(super) plans: Vec<RawPlan>,
     #[serde(default)]
     pub(super) focus: RawFocus,
+    pub(super) meeting: Option<RawMeeting>,
+}
+
+/// `[meeting]`: how often the sales meeting is held.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMeeting {
+    pub(super) cadence_days: Spanned<i64>,
 }
 
 #[derive(Deserialize)]

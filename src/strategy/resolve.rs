@@ -264,6 +264,14 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Strateg
 
     let targets = targets(&mut check, &raw.targets, &segment_ids, &seller_ids);
     let focus = super::focus::resolve(&mut check, &raw.focus);
+    let meeting_cadence_days = raw.meeting.as_ref().and_then(|m| {
+        let days = *m.cadence_days.get_ref();
+        let valid = u32::try_from(days).ok().filter(|d| (1..=366).contains(d));
+        if valid.is_none() {
+            check.report(&m.cadence_days, format!("cadence_days = {days} is out of range, expected the days between meetings, from 1 to 366 (e.g. 7)"));
+        }
+        valid
+    });
 
     let plans = raw
         .plans
@@ -311,6 +319,7 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Strateg
         targets,
         plans,
         focus,
+        meeting_cadence_days,
         index: Index {
             stages: stage_ids,
             sellers: seller_ids,

@@ -175,6 +175,24 @@ pub fn prospects(ctx: &Ctx<'_>, seller: usize) -> Section {
             Cell::text(tier_why(ctx, &prospect.tier)),
         ]);
     }
+    if !prospects.is_empty() {
+        let header = ["tier", "customer_id", "customer", "segment", "why"];
+        table.csv = Some(super::super::view::Csv {
+            header: header.iter().map(|h| (*h).to_string()).collect(),
+            rows: prospects
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.tier.number().to_string(),
+                        p.customer.clone(),
+                        p.name.clone(),
+                        p.segment.clone(),
+                        tier_why(ctx, &p.tier),
+                    ]
+                })
+                .collect(),
+        });
+    }
     if counts.iter().any(|&n| n > TIER_LIMIT) {
         table.note = Some(format!(
             "Showing at most {TIER_LIMIT} per tier of {} in tier 1, {} in tier 2 and {} in tier 3.",
