@@ -207,6 +207,23 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The one rounding rule: per amount, half away from zero, so a weighted
+        /// amount is never more than half an öre from the exact product.
+        #[test]
+        fn percent_is_within_half_an_ore(minor in -1_000_000_000_000i64..1_000_000_000_000, p in 0u8..=100) {
+            let exact = i128::from(minor) * i128::from(p);
+            let rounded = i128::from(Money(minor).percent(p).0) * 100;
+            proptest::prop_assert!((rounded - exact).abs() <= 50);
+        }
+
+        /// Canonical text reads back as the same amount: no öre lost either way.
+        #[test]
+        fn canonical_text_round_trips(minor in -1_000_000_000_000_000i64..1_000_000_000_000_000) {
+            proptest::prop_assert_eq!(Money::parse(&Money(minor).canonical()), Some(Money(minor)));
+        }
+    }
+
     #[test]
     fn canonical_text() {
         assert_eq!(Money(-1_230).canonical(), "-12.30");

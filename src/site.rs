@@ -1,8 +1,9 @@
 //! Writing the site: the one place that touches the output folder.
 //!
 //! The site is written into a fresh temporary folder beside the target, then swapped
-//! in with two renames, so a failed or interrupted build never leaves a half-written
-//! site and an earlier site survives any failure before the swap. A folder that
+//! in with one atomic exchange (Linux) or two renames (elsewhere), so a failed or
+//! interrupted build never leaves a half-written site and an earlier site survives
+//! any failure before the swap. A folder that
 //! holds other things than an earlier pipepress site is never replaced.
 
 use std::fs;
@@ -43,6 +44,10 @@ pub fn write(files: &[OutputFile], out: &Path) -> Result<(), Error> {
         let _ = fs::remove_dir_all(&staging);
         return Err(error);
     }
+    if out.exists() && exchange(&staging, out) {
+        // The earlier site now sits at the staging path.
+        return fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e));
+    }
     if out.exists() {
         fs::rename(out, &retired).map_err(|e| Error::io(out, e))?;
     }
@@ -56,6 +61,21 @@ pub fn write(files: &[OutputFile], out: &Path) -> Result<(), Error> {
         fs::remove_dir_all(&retired).map_err(|e| Error::io(&retired, e))?;
     }
     Ok(())
+}
+
+/// Swaps two folders in one atomic step (Linux `renameat2` with `RENAME_EXCHANGE`),
+/// so that a build killed at any moment leaves the old site or the new one at
+/// `out`, never neither. False where the system cannot, and the caller falls back
+/// to two renames.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).is_ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
 }
 
 fn write_all(files: &[OutputFile], root: &Path) -> Result<(), Error> {

@@ -467,6 +467,36 @@ proptest::proptest! {
     }
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    /// For any set of deals every breakdown of the open pipeline sums to its total,
+    /// the sellers' and segments' won values to the company's, and weighted value
+    /// is the sum of the per-deal roundings.
+    #[test]
+    fn every_breakdown_sums_to_its_total(deals in proptest::collection::vec(deal_strategy(), 0..15)) {
+        let model = project_with_exports("", &rows(&deals));
+        let m = compute(&model, date("2026-11-15"));
+        let total = m.pipeline.total;
+        for lines in [&m.pipeline.by_stage, &m.pipeline.by_owner, &m.pipeline.by_segment, &m.pipeline.by_close_month, &m.pipeline.by_age] {
+            let mut sum = PipelineSum::default();
+            lines.iter().for_each(|l| sum.merge(&l.sum));
+            proptest::prop_assert_eq!(sum, total);
+        }
+        let sellers: Money = m.sellers.iter().map(|s| s.year.won_value).sum();
+        let segments: Money = m.segments.iter().map(|s| s.year.won_value).sum();
+        proptest::prop_assert_eq!(sellers, m.year.won_value);
+        proptest::prop_assert_eq!(segments, m.year.won_value);
+        let weighted: Money = model
+            .deals
+            .iter()
+            .filter(|d| d.status == crate::model::Status::Open)
+            .map(|d| d.amount().percent(model.probability(d)))
+            .sum();
+        proptest::prop_assert_eq!(weighted, total.weighted_value);
+    }
+}
+
 /// (id 0-14, status 0 open/1 won/2 lost, value in öre, stage 0-2, close month offset)
 fn deal_strategy() -> impl proptest::strategy::Strategy<Value = (u8, u8, i64, u8, u32)> {
     (0u8..15, 0u8..3, 0i64..100_000_000, 0u8..3, 0u32..8)
