@@ -48,8 +48,8 @@ impl Period {
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Period::Year(year) => write!(f, "{year}"),
-            Period::Quarter(year, quarter) => write!(f, "{year}-Q{quarter}"),
+            Period::Year(year) => write!(f, "{year:04}"),
+            Period::Quarter(year, quarter) => write!(f, "{year:04}-Q{quarter}"),
         }
     }
 }
@@ -145,6 +145,11 @@ mod tests {
     fn parses_years_and_quarters() {
         assert_eq!(Period::parse("2026"), Some(Period::Year(2026)));
         assert_eq!(Period::parse("2026-Q4"), Some(Period::Quarter(2026, 4)));
+        // Found by fuzzing: a year before 1000 must print back as it parses.
+        assert_eq!(
+            Period::parse("0222").map(|p| p.to_string()).as_deref(),
+            Some("0222")
+        );
         for bad in [
             "26", "2026-Q5", "2026-Q0", "2026Q1", "FY2026", "2026-q1", "",
         ] {
