@@ -127,6 +127,23 @@ fn an_output_folder_that_cannot_be_made_is_a_clear_error() {
     );
 }
 
+/// Makes a folder immutable with `chattr +i` (root ignores permission bits) and
+/// lifts it again when dropped, so the temporary folder can be removed.
+struct Immutable<'a>(&'a Path);
+
+impl Drop for Immutable<'_> {
+    fn drop(&mut self) {
+        let _ = Command::new("chattr").arg("-i").arg(self.0).status();
+    }
+}
+
+fn is_writable(folder: &Path) -> bool {
+    let probe = folder.join("probe");
+    let writable = fs::write(&probe, "x").is_ok();
+    let _ = fs::remove_file(probe);
+    writable
+}
+
 #[test]
 fn a_read_only_output_folder_is_a_clear_error() {
     use std::os::unix::fs::PermissionsExt;
@@ -134,14 +151,22 @@ fn a_read_only_output_folder_is_a_clear_error() {
     let parent = fixture.project().join("locked");
     fs::create_dir(&parent).expect("create");
     fs::set_permissions(&parent, fs::Permissions::from_mode(0o555)).expect("chmod");
-    // Root ignores permissions; then the check cannot be made here.
-    if fs::write(parent.join("probe"), "x").is_ok() {
-        eprintln!("running as root: a read-only folder is writable, so this check is skipped");
-        return;
+    let _guard = Immutable(&parent);
+    if is_writable(&parent) {
+        // Running as root: permission bits do not bind, the immutable flag does.
+        let _ = Command::new("chattr").arg("+i").arg(&parent).status();
     }
+    assert!(
+        !is_writable(&parent),
+        "could not make a read-only folder here (no chattr?)"
+    );
     let run = fixture.build_into(&parent.join("site"));
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("locked"), "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("error: ") && run.stderr.contains("locked"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
