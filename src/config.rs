@@ -127,7 +127,7 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Config>
                     "[sources.{name}] \"{}\" leaves the project folder, expected a relative path inside it such as \"data/...\"",
                     file.display()
                 ),
-            ));
+            ).with_code(crate::error::Code::ConfigPath));
         }
     }
     Some(config)

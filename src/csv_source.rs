@@ -85,7 +85,7 @@ impl<'a> Row<'a> {
     pub fn problem(&self, column: usize, message: impl Into<String>) -> Diagnostic {
         let index = self.header.positions[column].unwrap_or(0);
         let (line, col) = field_start(self.text, self.byte, self.line, index);
-        Diagnostic::at(self.path, line, col, message)
+        Diagnostic::at(self.path, line, col, message).with_code(crate::error::Code::CsvValue)
     }
 }
 
@@ -145,15 +145,18 @@ pub fn read_rows<'t>(
             continue; // a blank line
         }
         if record.len() != width {
-            problems.push(Diagnostic::at(
-                path,
-                line,
-                1,
-                format!(
-                    "row has {} fields, expected {width} as in the header",
-                    record.len()
-                ),
-            ));
+            problems.push(
+                Diagnostic::at(
+                    path,
+                    line,
+                    1,
+                    format!(
+                        "row has {} fields, expected {width} as in the header",
+                        record.len()
+                    ),
+                )
+                .with_code(crate::error::Code::CsvRowWidth),
+            );
             continue;
         }
         let row = Row {
@@ -184,12 +187,15 @@ fn check_header(
         match layout.columns.iter().position(|c| c.name == name) {
             Some(known) if positions[known].is_some() => {
                 let (line, column) = field_start(text, 0, 1, index);
-                problems.push(Diagnostic::at(
-                    path,
-                    line,
-                    column,
-                    format!("column \"{name}\" appears twice, expected each column once"),
-                ));
+                problems.push(
+                    Diagnostic::at(
+                        path,
+                        line,
+                        column,
+                        format!("column \"{name}\" appears twice, expected each column once"),
+                    )
+                    .with_code(crate::error::Code::CsvDuplicateColumn),
+                );
                 ok = false;
             }
             Some(known) => positions[known] = Some(index),
@@ -199,31 +205,37 @@ fn check_header(
             None => {
                 let (line, column) = field_start(text, 0, 1, index);
                 let known: Vec<&str> = layout.columns.iter().map(|c| c.name).collect();
-                problems.push(Diagnostic::at(
-                    path,
-                    line,
-                    column,
-                    format!(
-                        "unknown column \"{name}\" in {}, expected one of {}",
-                        layout.what,
-                        known.join(", ")
-                    ),
-                ));
+                problems.push(
+                    Diagnostic::at(
+                        path,
+                        line,
+                        column,
+                        format!(
+                            "unknown column \"{name}\" in {}, expected one of {}",
+                            layout.what,
+                            known.join(", ")
+                        ),
+                    )
+                    .with_code(crate::error::Code::CsvUnknownColumn),
+                );
                 ok = false;
             }
         }
     }
     for (column, position) in layout.columns.iter().zip(&positions) {
         if column.required && position.is_none() {
-            problems.push(Diagnostic::at(
-                path,
-                1,
-                1,
-                format!(
-                    "the header has no \"{}\" column, expected it in {}",
-                    column.name, layout.what
-                ),
-            ));
+            problems.push(
+                Diagnostic::at(
+                    path,
+                    1,
+                    1,
+                    format!(
+                        "the header has no \"{}\" column, expected it in {}",
+                        column.name, layout.what
+                    ),
+                )
+                .with_code(crate::error::Code::CsvMissingColumn),
+            );
             ok = false;
         }
     }
@@ -243,7 +255,7 @@ fn csv_error(path: &Path, error: &csv::Error) -> Diagnostic {
         }
         _ => format!("cannot read as CSV: {error}"),
     };
-    Diagnostic::at(path, line, 1, message)
+    Diagnostic::at(path, line, 1, message).with_code(crate::error::Code::CsvSyntax)
 }
 
 /// The 1-based (line, column) where field `index` of the record starting at byte

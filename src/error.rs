@@ -8,6 +8,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use crate::diagnostics::{Code, Severity};
+
 /// One problem in one input file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
@@ -16,6 +18,8 @@ pub struct Diagnostic {
     /// 1-based line and column; `None` when the problem concerns the whole file.
     pub location: Option<(usize, usize)>,
     pub message: String,
+    /// The kind of problem, stable across releases (last, so sorting stays by place).
+    pub code: Code,
 }
 
 impl Diagnostic {
@@ -28,7 +32,19 @@ impl Diagnostic {
             path: path.into(),
             location,
             message: message.into(),
+            code: Code::Other,
         }
+    }
+
+    /// The same problem, of the kind `code`.
+    #[must_use]
+    pub fn with_code(mut self, code: Code) -> Self {
+        self.code = code;
+        self
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
     }
 
     pub fn at(
@@ -78,6 +94,15 @@ pub enum Error {
         export.display()
     )]
     SnapshotExists { export: PathBuf, snapshot: PathBuf },
+    /// `pipepress init` was pointed at a folder that already holds files.
+    #[error(
+        "{}: the folder is not empty, expected a new or empty folder; nothing was written (use --force to write into it anyway)",
+        path.display()
+    )]
+    NotEmpty { path: PathBuf },
+    /// `pipepress serve` could not listen or watch.
+    #[error("{0}")]
+    Serve(String),
 }
 
 impl Error {
@@ -85,6 +110,33 @@ impl Error {
         Error::Io {
             path: path.to_path_buf(),
             source,
+        }
+    }
+
+    /// Every problem as diagnostics: the list of an invalid project, or the one
+    /// failure that stopped the run.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            Error::Invalid(list) => list.clone(),
+            Error::Io { path, source } => {
+                vec![Diagnostic::file(path, source.to_string()).with_code(Code::FileUnreadable)]
+            }
+            Error::Template { name, message } => {
+                vec![Diagnostic::file(name, message).with_code(Code::Template)]
+            }
+            Error::NotEmpty { path } => {
+                vec![Diagnostic::file(path, "the folder is not empty").with_code(Code::NotEmpty)]
+            }
+            Error::Serve(message) => {
+                vec![Diagnostic::file("", message.as_str()).with_code(Code::FileUnreadable)]
+            }
+            Error::SnapshotExists { snapshot, .. } => {
+                let message = self.to_string();
+                let message = message
+                    .strip_prefix(&format!("{}: ", snapshot.display()))
+                    .unwrap_or(&message);
+                vec![Diagnostic::file(snapshot, message).with_code(Code::SnapshotExists)]
+            }
         }
     }
 }

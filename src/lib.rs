@@ -8,7 +8,9 @@
 pub mod charts;
 pub mod config;
 pub mod csv_source;
+pub mod diagnostics;
 pub mod error;
+pub mod init;
 pub mod load;
 pub mod locale;
 pub mod markdown;
@@ -16,7 +18,10 @@ pub mod metrics;
 pub mod model;
 pub mod money;
 pub mod period;
+pub mod progress;
+pub mod project;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod snapshot;
 pub mod strategy;
@@ -52,10 +57,46 @@ impl Options {
     }
 }
 
+/// A stage of a build, announced to a progress display as it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Read,
+    Check,
+    Compute,
+    Render,
+    Write,
+}
+
+impl Step {
+    pub const ALL: [Step; 5] = [
+        Step::Read,
+        Step::Check,
+        Step::Compute,
+        Step::Render,
+        Step::Write,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Step::Read => "reading the project",
+            Step::Check => "checking",
+            Step::Compute => "computing figures",
+            Step::Render => "rendering pages",
+            Step::Write => "writing the site",
+        }
+    }
+}
+
 /// Reads and checks the project at `project` and its theme; every problem found in
 /// either is in the error.
-fn prepare(project: &Path, options: &Options) -> Result<(model::Model, theme::Theme), Error> {
+fn prepare(
+    project: &Path,
+    options: &Options,
+    progress: &mut dyn FnMut(Step),
+) -> Result<(model::Model, theme::Theme), Error> {
+    progress(Step::Read);
     let mut inputs = load::load(project, options.compare_strategy.as_deref())?;
+    progress(Step::Check);
     let overrides = std::mem::take(&mut inputs.templates);
     let theme = theme::Theme::new(&overrides);
     match (model::resolve(inputs), theme) {
@@ -71,13 +112,24 @@ fn prepare(project: &Path, options: &Options) -> Result<(model::Model, theme::Th
 
 /// Reads and checks the project at `project`; every problem found is in the error.
 pub fn check(project: &Path, options: &Options) -> Result<model::Model, Error> {
-    prepare(project, options).map(|(model, _)| model)
+    prepare(project, options, &mut |_| {}).map(|(model, _)| model)
 }
 
 /// Builds the site for `project`, in memory.
 pub fn build_site(project: &Path, options: &Options) -> Result<Vec<OutputFile>, Error> {
-    let (model, theme) = prepare(project, options)?;
+    build_site_with(project, options, &mut |_| {})
+}
+
+/// [`build_site`], announcing each [`Step`] to `progress`.
+pub fn build_site_with(
+    project: &Path,
+    options: &Options,
+    progress: &mut dyn FnMut(Step),
+) -> Result<Vec<OutputFile>, Error> {
+    let (model, theme) = prepare(project, options, progress)?;
+    progress(Step::Compute);
     let metrics = metrics::compute_since(&model, options.as_of, options.since);
+    progress(Step::Render);
     render::render(&model, &metrics, &theme)
 }
 
@@ -90,7 +142,18 @@ pub struct Summary {
 
 /// Builds the site and writes it to `out`, replacing an earlier site whole.
 pub fn build(project: &Path, out: &Path, options: &Options) -> Result<Summary, Error> {
-    let files = build_site(project, options)?;
+    build_with(project, out, options, &mut |_| {})
+}
+
+/// [`build`], announcing each [`Step`] to `progress`.
+pub fn build_with(
+    project: &Path,
+    out: &Path,
+    options: &Options,
+    progress: &mut dyn FnMut(Step),
+) -> Result<Summary, Error> {
+    let files = build_site_with(project, options, progress)?;
+    progress(Step::Write);
     site::write(&files, out)?;
     Ok(Summary {
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),

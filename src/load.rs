@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::config::{self, Config};
-use crate::error::{Diagnostic, Error, Problems, line_column};
+use crate::error::{Code, Diagnostic, Error, Problems, line_column};
 use crate::theme;
 
 /// A file read from the project: its path relative to the project and its text.
@@ -120,16 +120,19 @@ fn read_or(
                     line,
                     column,
                     format!("byte 0x{:02X} is not UTF-8, expected a UTF-8 file (save as \"CSV UTF-8\" or UTF-8 text)", bytes[valid]),
-                ));
+                ).with_code(Code::FileEncoding));
                 None
             }
         },
         Err(error) if error.kind() == ErrorKind::NotFound => {
-            problems.push(Diagnostic::file(relative, missing));
+            problems.push(Diagnostic::file(relative, missing).with_code(Code::FileMissing));
             None
         }
         Err(error) => {
-            problems.push(Diagnostic::file(relative, format!("cannot read: {error}")));
+            problems.push(
+                Diagnostic::file(relative, format!("cannot read: {error}"))
+                    .with_code(Code::FileUnreadable),
+            );
             None
         }
     }
@@ -178,7 +181,7 @@ fn snapshots(
             None => problems.push(Diagnostic::file(
                 folder,
                 "is not a snapshot folder, expected a folder named by its date (YYYY-MM-DD) holding the deals export",
-            )),
+            ).with_code(Code::FolderName)),
         }
     }
     found
@@ -206,7 +209,7 @@ fn meeting_minutes(root: &Path, problems: &mut Problems) -> Vec<(NaiveDate, Sour
             None => problems.push(Diagnostic::file(
                 path,
                 "is not a meeting's minutes, expected a markdown file named by the meeting's date (YYYY-MM-DD.md)",
-            )),
+            ).with_code(Code::FolderName)),
         }
     }
     found
@@ -233,7 +236,7 @@ fn templates(root: &Path, problems: &mut Problems) -> Vec<(String, SourceText)> 
                         "the theme has no file \"{theme_name}\" to override, expected one of: {}",
                         theme::names().join(", ")
                     ),
-                ));
+                ).with_code(Code::ThemeUnknownFile));
             } else if let Some(text) = read(root, &path, problems) {
                 found.push((theme_name, text));
             }

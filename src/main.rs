@@ -1,17 +1,25 @@
 //! The `pipepress` command: parses arguments, calls the library, and turns the
-//! result into an exit code in exactly one place.
+//! result into an exit code in exactly one place (`main`).
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use pipepress::diagnostics::{self, Colour};
+use pipepress::progress::{Progress, Verbosity};
 
 /// Turns CRM exports and a TOML sales strategy into a static HTML site.
 #[derive(Parser)]
 #[command(name = "pipepress", version, about)]
 struct Cli {
+    /// Print only errors: no progress, no closing summary.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Say what each step did and how long it took.
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -20,9 +28,9 @@ struct Cli {
 enum Command {
     /// Validate the project, then render the site.
     Build {
-        /// The project folder.
-        #[arg(default_value = ".")]
-        dir: PathBuf,
+        /// The project folder; default: the nearest folder, from here upwards,
+        /// holding pipepress.toml.
+        dir: Option<PathBuf>,
         /// Where to write the site (replaced whole).
         #[arg(long, default_value = "site")]
         out: PathBuf,
@@ -39,19 +47,65 @@ enum Command {
     },
     /// Validate the project only, listing every problem found.
     Check {
-        /// The project folder.
-        #[arg(default_value = ".")]
-        dir: PathBuf,
+        /// The project folder; default: the nearest folder, from here upwards,
+        /// holding pipepress.toml.
+        dir: Option<PathBuf>,
+        /// `text` for people (stderr), `json` for CI (stdout; see README).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Validate the project, then file its deals export as a dated snapshot.
     Snapshot {
-        /// The project folder.
-        #[arg(default_value = ".")]
-        dir: PathBuf,
+        /// The project folder; default: the nearest folder, from here upwards,
+        /// holding pipepress.toml.
+        dir: Option<PathBuf>,
         /// The snapshot's date (YYYY-MM-DD); default today.
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
     },
+    /// Preview the site: build in memory, serve it, rebuild and reload on every save.
+    Serve {
+        /// The project folder; default: the nearest folder, from here upwards,
+        /// holding pipepress.toml.
+        dir: Option<PathBuf>,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        /// The port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// The date the figures are computed for (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+    },
+    /// Write the sample project into a new folder, or (--theme) copy the default
+    /// theme into the project's templates/ for editing.
+    Init {
+        /// The folder to write into (created when missing); default: here, or with
+        /// --theme the nearest project upwards.
+        dir: Option<PathBuf>,
+        /// Copy the default theme into DIR/templates instead of writing a project.
+        #[arg(long)]
+        theme: bool,
+        /// Write into a folder that already holds files (files of the same name are
+        /// replaced, others kept).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script, e.g. `pipepress completions bash >
+    /// /etc/bash_completion.d/pipepress`.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `pipepress man > pipepress.1`.
+    Man,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -59,10 +113,44 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("\"{text}\" is not a date, expected YYYY-MM-DD"))
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let started = Instant::now();
-    let result = match cli.command {
+/// The folder named, else the nearest project from the current folder upwards,
+/// else the current folder (whose missing files the check then lists).
+fn project_dir(named: Option<PathBuf>) -> PathBuf {
+    named
+        .or_else(|| {
+            std::env::current_dir()
+                .ok()
+                .and_then(|here| pipepress::project::find(&here))
+        })
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// What a successful run has to say.
+enum Success {
+    /// A closing summary for people, on stderr (not with `--quiet`).
+    Summary(String),
+    /// The command's output proper, on stdout.
+    Output(String),
+}
+
+/// Why a run failed.
+enum Failure {
+    /// The library's error; diagnostics quote files under `root`.
+    Library {
+        error: pipepress::Error,
+        root: PathBuf,
+    },
+    /// Problems already rendered for stdout (`check --format json`).
+    Reported(String),
+}
+
+fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
+    let quiet = verbosity == Verbosity::Quiet;
+    match command {
         Command::Build {
             dir,
             out,
@@ -70,37 +158,117 @@ fn main() -> ExitCode {
             compare_strategy,
             since,
         } => {
-            let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let dir = project_dir(dir);
+            let as_of = as_of.unwrap_or_else(today);
             let options = pipepress::Options {
                 as_of,
                 compare_strategy,
                 since,
             };
-            pipepress::build(&dir, &out, &options).map(|summary| {
-                format!(
-                    "built {} pages ({} files) into {} as of {as_of} in {:.2} s",
-                    summary.pages,
-                    summary.files,
-                    out.display(),
-                    started.elapsed().as_secs_f64()
-                )
-            })
+            let mut progress = Progress::new(verbosity, std::io::stderr().is_terminal());
+            let built =
+                pipepress::build_with(&dir, &out, &options, &mut |step| progress.step(step));
+            let seconds = progress.finish();
+            let summary = built.map_err(|error| Failure::Library {
+                error,
+                root: dir.clone(),
+            })?;
+            Ok(Success::Summary(format!(
+                "built {} pages ({} files) into {} as of {as_of} in {seconds:.2} s",
+                summary.pages,
+                summary.files,
+                out.display(),
+            )))
         }
-        Command::Check { dir } => {
-            let today = chrono::Local::now().date_naive();
-            pipepress::check(&dir, &pipepress::Options::new(today)).map(|model| {
-                format!(
+        Command::Check { dir, format } => {
+            let dir = project_dir(dir);
+            let checked = pipepress::check(&dir, &pipepress::Options::new(today()));
+            match (checked, format) {
+                (Ok(model), Format::Text) => Ok(Success::Summary(format!(
                     "{}: no problems ({} deals, {} customers, {} snapshots)",
                     dir.display(),
                     model.deals.len(),
                     model.customers.len(),
                     model.snapshots.len()
-                )
-            })
+                ))),
+                (Ok(_), Format::Json) => Ok(Success::Output(diagnostics::to_json(&[]))),
+                (Err(error), Format::Text) => Err(Failure::Library { error, root: dir }),
+                (Err(error), Format::Json) => Err(Failure::Reported(diagnostics::to_json(
+                    &error.diagnostics(),
+                ))),
+            }
+        }
+        Command::Serve {
+            dir,
+            host,
+            port,
+            as_of,
+        } => {
+            let dir = project_dir(dir);
+            let options = pipepress::serve::ServeOptions {
+                host,
+                port,
+                build: pipepress::Options::new(as_of.unwrap_or_else(today)),
+            };
+            pipepress::serve::serve(&dir, &options, &mut |event| report_serve(event, quiet))
+                .map_err(|error| Failure::Library {
+                    error,
+                    root: dir.clone(),
+                })?;
+            Ok(Success::Summary(String::new()))
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "pipepress", &mut script);
+            Ok(Success::Output(
+                String::from_utf8_lossy(&script).into_owned(),
+            ))
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .map_err(|e| Failure::Library {
+                    error: pipepress::Error::io(std::path::Path::new("(stdout)"), e),
+                    root: PathBuf::new(),
+                })?;
+            Ok(Success::Output(String::from_utf8_lossy(&page).into_owned()))
+        }
+        Command::Init { dir, theme, force } => {
+            let dir = match (dir, theme) {
+                (Some(dir), _) => dir,
+                (None, true) => project_dir(None),
+                (None, false) => PathBuf::from("."),
+            };
+            let written = if theme {
+                pipepress::init::theme(&dir, force)
+            } else {
+                pipepress::init::sample(&dir, force)
+            };
+            let written = written.map_err(|error| Failure::Library {
+                error,
+                root: dir.clone(),
+            })?;
+            let what = if theme {
+                "theme files"
+            } else {
+                "sample project files"
+            };
+            Ok(Success::Summary(format!(
+                "wrote {} {what} into {}",
+                written.files,
+                written.folder.display()
+            )))
         }
         Command::Snapshot { dir, date } => {
-            let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
-            pipepress::snapshot::file(&dir, date).map(|filed| match filed {
+            let dir = project_dir(dir);
+            let date = date.unwrap_or_else(today);
+            let filed =
+                pipepress::snapshot::file(&dir, date).map_err(|error| Failure::Library {
+                    error,
+                    root: dir.clone(),
+                })?;
+            Ok(Success::Summary(match filed {
                 pipepress::snapshot::Filed::Written { export, snapshot } => format!(
                     "{}: filed {} as {}",
                     dir.display(),
@@ -113,18 +281,76 @@ fn main() -> ExitCode {
                     snapshot.display(),
                     export.display()
                 ),
-            })
+            }))
         }
+    }
+}
+
+/// The server's news: its address on stdout (always), builds on stderr.
+fn report_serve(event: pipepress::serve::Event, quiet: bool) {
+    use pipepress::serve::Event;
+    match event {
+        Event::Listening(address) => {
+            println!("serving http://{address}/ (Ctrl-C to stop)");
+        }
+        Event::Built {
+            generation,
+            files,
+            took,
+        } if !quiet => {
+            eprintln!(
+                "build {generation}: {files} files in {:.0} ms",
+                took.as_secs_f64() * 1000.0
+            );
+        }
+        Event::Built { .. } => {}
+        Event::Failed {
+            generation,
+            problems,
+        } => {
+            eprint!("{problems}");
+            eprintln!("build {generation} failed; the page shows why and reloads when fixed");
+        }
+        Event::WatchFailed(message) => eprintln!("error: watching the project: {message}"),
+    }
+}
+
+/// Colours only for a person at a terminal who has not asked for none.
+fn stderr_colour() -> Colour {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if no_color || !std::io::stderr().is_terminal() {
+        Colour::Never
+    } else {
+        Colour::Always
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (false, true) => Verbosity::Verbose,
+        (false, false) => Verbosity::Normal,
     };
-    match result {
-        Ok(message) => {
-            eprintln!("{message}");
+    match run(cli.command, verbosity) {
+        Ok(Success::Summary(message)) => {
+            if !cli.quiet {
+                eprintln!("{message}");
+            }
             ExitCode::SUCCESS
         }
-        Err(pipepress::Error::Invalid(problems)) => {
-            for problem in &problems {
-                eprintln!("error: {problem}");
-            }
+        Ok(Success::Output(text)) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Library {
+            error: pipepress::Error::Invalid(problems),
+            root,
+        }) => {
+            eprint!(
+                "{}",
+                diagnostics::render_text(&problems, &root, stderr_colour())
+            );
             eprintln!(
                 "{} problem{} found; nothing was written.",
                 problems.len(),
@@ -132,8 +358,12 @@ fn main() -> ExitCode {
             );
             ExitCode::from(1)
         }
-        Err(error) => {
+        Err(Failure::Library { error, .. }) => {
             eprintln!("error: {error}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Reported(text)) => {
+            print!("{text}");
             ExitCode::from(1)
         }
     }

@@ -1,46 +1,61 @@
-//! Fiscal periods: years and quarters under a configurable fiscal-year start.
+//! Periods: fiscal years and quarters under a configurable fiscal-year start, and
+//! calendar months and ISO weeks.
 //!
 //! A fiscal year is named by the calendar year it starts in: with the year starting
-//! in July, fiscal 2026 runs from 2026-07-01 to 2027-06-30. This module owns that
-//! arithmetic and nothing else; which period a page shows is the caller's choice.
+//! in July, fiscal 2026 runs from 2026-07-01 to 2027-06-30. Months and weeks do not
+//! depend on the fiscal year: `2026-03` is March 2026 and `2026-W07` the seventh
+//! ISO week of 2026 (Monday to Sunday). This module owns that arithmetic and nothing
+//! else; which period a page shows is the caller's choice.
 
 use std::fmt;
 
 use chrono::{Datelike, Months, NaiveDate};
 
-/// A fiscal year or one of its quarters.
+/// A fiscal year or one of its quarters, a calendar month or an ISO week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Period {
     Year(i32),
     Quarter(i32, u8),
+    /// Calendar year and month 1-12.
+    Month(i32, u8),
+    /// ISO week-numbering year and week 1-53.
+    Week(i32, u8),
 }
 
 impl Period {
-    /// Parses `YYYY` or `YYYY-Qn` (n from 1 to 4).
+    /// Parses `YYYY`, `YYYY-Qn` (n from 1 to 4), `YYYY-MM` (a calendar month) or
+    /// `YYYY-Wnn` (an ISO week, two digits, that exists in that ISO year).
     pub fn parse(text: &str) -> Option<Period> {
-        let year_of = |s: &str| -> Option<i32> {
-            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        let digits = |s: &str, len: usize| -> Option<u32> {
+            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| s.parse().ok())
                 .flatten()
         };
-        match text.split_once("-Q") {
-            None => year_of(text).map(Period::Year),
-            Some((year, quarter)) => {
-                let quarter: u8 = match quarter {
-                    "1" => 1,
-                    "2" => 2,
-                    "3" => 3,
-                    "4" => 4,
-                    _ => return None,
-                };
-                year_of(year).map(|y| Period::Quarter(y, quarter))
-            }
+        let Some((year, rest)) = text.split_once('-') else {
+            return digits(text, 4).map(|y| Period::Year(y as i32));
+        };
+        let year = digits(year, 4)? as i32;
+        if let Some(quarter) = rest.strip_prefix('Q') {
+            let quarter = digits(quarter, 1).filter(|q| (1..=4).contains(q))?;
+            return Some(Period::Quarter(year, quarter as u8));
         }
+        if let Some(week) = rest.strip_prefix('W') {
+            let week = digits(week, 2)?;
+            NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)?;
+            return Some(Period::Week(year, week as u8));
+        }
+        let month = digits(rest, 2).filter(|m| (1..=12).contains(m))?;
+        Some(Period::Month(year, month as u8))
     }
 
+    /// The fiscal year of a year or quarter; for a month its calendar year, for a
+    /// week its ISO year.
     pub fn fiscal_year(self) -> i32 {
         match self {
-            Period::Year(year) | Period::Quarter(year, _) => year,
+            Period::Year(year)
+            | Period::Quarter(year, _)
+            | Period::Month(year, _)
+            | Period::Week(year, _) => year,
         }
     }
 }
@@ -50,6 +65,8 @@ impl fmt::Display for Period {
         match self {
             Period::Year(year) => write!(f, "{year:04}"),
             Period::Quarter(year, quarter) => write!(f, "{year:04}-Q{quarter}"),
+            Period::Month(year, month) => write!(f, "{year:04}-{month:02}"),
+            Period::Week(year, week) => write!(f, "{year:04}-W{week:02}"),
         }
     }
 }
@@ -109,10 +126,24 @@ impl FiscalCalendar {
 
     /// The dates a period covers; `None` only for years chrono cannot represent.
     pub fn range(self, period: Period) -> Option<DateRange> {
+        match period {
+            Period::Month(year, month) => {
+                let start = NaiveDate::from_ymd_opt(year, u32::from(month), 1)?;
+                let end = start.checked_add_months(Months::new(1))?.pred_opt()?;
+                return Some(DateRange { start, end });
+            }
+            Period::Week(year, week) => {
+                let start =
+                    NaiveDate::from_isoywd_opt(year, u32::from(week), chrono::Weekday::Mon)?;
+                let end = start.checked_add_days(chrono::Days::new(6))?;
+                return Some(DateRange { start, end });
+            }
+            Period::Year(_) | Period::Quarter(..) => {}
+        }
         let year_start = NaiveDate::from_ymd_opt(period.fiscal_year(), self.start_month, 1)?;
         let (first_month, months) = match period {
-            Period::Year(_) => (0, 12),
-            Period::Quarter(_, quarter) => (3 * (u32::from(quarter) - 1), 3),
+            Period::Quarter(_, quarter) => (3 * (u32::from(quarter).max(1) - 1), 3),
+            _ => (0, 12),
         };
         let start = year_start.checked_add_months(Months::new(first_month))?;
         let end = start.checked_add_months(Months::new(months))?.pred_opt()?;
@@ -120,7 +151,8 @@ impl FiscalCalendar {
     }
 
     /// The period's name for people: `2026` or `2025/26` for a year that does not
-    /// start in January; `Q3 2026` for a quarter.
+    /// start in January; `Q3 2026` for a quarter; `2026-03` for a month and
+    /// `2026-W07` for a week, as they are written.
     pub fn label(self, period: Period) -> String {
         let year = match period.fiscal_year() {
             y if self.start_month == 1 => y.to_string(),
@@ -129,6 +161,7 @@ impl FiscalCalendar {
         match period {
             Period::Year(_) => year,
             Period::Quarter(_, quarter) => format!("Q{quarter} {year}"),
+            Period::Month(..) | Period::Week(..) => period.to_string(),
         }
     }
 }
@@ -151,10 +184,38 @@ mod tests {
             Some("0222")
         );
         for bad in [
-            "26", "2026-Q5", "2026-Q0", "2026Q1", "FY2026", "2026-q1", "",
+            "26", "2026-Q5", "2026-Q0", "2026Q1", "FY2026", "2026-q1", "", "2026-13", "2026-00",
+            "2026-3", "2026-W7", "2026-W00", "2026-W54", "2026-w07", "2026-M03", "2026-Q1x",
+            // 2026 has 53 ISO weeks, 2027 only 52.
+            "2027-W53",
         ] {
             assert_eq!(Period::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn months_and_iso_weeks() {
+        assert_eq!(Period::parse("2026-03"), Some(Period::Month(2026, 3)));
+        assert_eq!(Period::parse("2026-W07"), Some(Period::Week(2026, 7)));
+        assert_eq!(Period::parse("2026-W53"), Some(Period::Week(2026, 53)));
+        for text in ["2026-03", "2026-W07", "0999-W01"] {
+            assert_eq!(
+                Period::parse(text).map(|p| p.to_string()).as_deref(),
+                Some(text)
+            );
+        }
+        // Months and weeks ignore the fiscal year's start.
+        let cal = FiscalCalendar::new(7).expect("valid");
+        let feb = cal.range(Period::Month(2028, 2)).expect("range");
+        assert_eq!((feb.start, feb.end), (date(2028, 2, 1), date(2028, 2, 29)));
+        // ISO week 1 of 2026 starts on Monday 2025-12-29 (2026-01-01 is a Thursday);
+        // week 7 is six weeks later: 2026-02-09 to 2026-02-15.
+        let w1 = cal.range(Period::Week(2026, 1)).expect("range");
+        assert_eq!((w1.start, w1.end), (date(2025, 12, 29), date(2026, 1, 4)));
+        let w7 = cal.range(Period::Week(2026, 7)).expect("range");
+        assert_eq!((w7.start, w7.end), (date(2026, 2, 9), date(2026, 2, 15)));
+        assert_eq!(cal.label(Period::Week(2026, 7)), "2026-W07");
+        assert_eq!(cal.label(Period::Month(2026, 3)), "2026-03");
     }
 
     #[test]

@@ -116,4 +116,5 @@ fn template_problem(name: &str, source: Option<&SourceText>, message: &str) -> D
         None => format!("(built-in theme) {name}").into(),
     };
     Diagnostic::new(path, location, format!("template error: {text}"))
+        .with_code(crate::error::Code::Template)
 }

@@ -12,14 +12,14 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::error::{Diagnostic, Problems, line_column};
+use crate::error::{Code, Diagnostic, Problems, line_column};
 
 /// Parses `text` (the contents of `path`) into `T`, pushing every problem found.
 pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, problems: &mut Problems) -> Option<T> {
     let mut document = match DeTable::parse(text) {
         Ok(document) => document,
         Err(error) => {
-            problems.push(diagnostic(path, text, &error));
+            problems.push(diagnostic(path, text, &error).with_code(Code::TomlSyntax));
             return None;
         }
     };
@@ -45,12 +45,17 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, problems: &mut Proble
 /// A diagnostic for a TOML error at its span (or the whole file when it has none).
 pub fn diagnostic(path: &Path, text: &str, error: &toml::de::Error) -> Diagnostic {
     let message = error.message().trim_end().replace('\n', " ");
+    let code = if message.starts_with("unknown field") {
+        Code::TomlUnknownKey
+    } else {
+        Code::TomlValue
+    };
     match error.span() {
         Some(span) => {
             let (line, column) = line_column(text, span.start);
-            Diagnostic::at(path, line, column, message)
+            Diagnostic::at(path, line, column, message).with_code(code)
         }
-        None => Diagnostic::file(path, message),
+        None => Diagnostic::file(path, message).with_code(code),
     }
 }
 

@@ -50,9 +50,21 @@ fn every_problem_is_reported_and_the_old_site_survives() {
         run.stderr,
         "\
 error: data/customers.csv:3:23: employees \"ten\" is not a whole number, expected e.g. 250
+  |
+3 | C2,Bygg Liten AB,Bygg,ten
+  |                       ^
 error: data/deals.csv:2:32: column \"created\": \"2026-10-32\" is not a date, expected YYYY-MM-DD (e.g. 2026-03-31)
+  |
+2 | D1,One,C1,a,lead,open,100000,,,2026-10-32,2026-12-15,,2026-11-20,2026-11-10,,p1
+  |                                ^
 error: data/deals.csv:4:15: stage \"closed\" is not in strategy.toml, expected one of \"lead\", \"offer\", \"closing\"
+  |
+4 | D3,Three,C3,a,closed,open,,,,2025-06-01,2027-02-01,,2026-11-16,2026-10-01,,
+  |               ^
 error: strategy.toml:9:1: unknown field `coverage_gaol`, expected one of `stale_after_days`, `coverage_goal`, `fiscal_year_start`
+  |
+9 | coverage_gaol = 2.0
+  | ^
 4 problems found; nothing was written.
 "
     );

@@ -124,6 +124,9 @@ fn an_invalid_export_is_not_filed() {
         run.stderr,
         "\
 error: data/deals.csv:2:32: column \"created\": \"2026-10-32\" is not a date, expected YYYY-MM-DD (e.g. 2026-03-31)
+  |
+2 | D1,One,C1,a,lead,open,100000,,,2026-10-32,2026-12-15,,2026-11-20,2026-11-10,,p1
+  |                                ^
 1 problem found; nothing was written.
 "
     );

@@ -9,7 +9,7 @@ use crate::offers::{OFFERS, PLANS};
 use crate::timeline::{Outcome, Timeline};
 use crate::world::World;
 
-pub const DEAL_COLUMNS: [&str; 17] = [
+pub const DEAL_COLUMNS: [&str; 18] = [
     "id",
     "name",
     "customer_id",
@@ -27,12 +27,25 @@ pub const DEAL_COLUMNS: [&str; 17] = [
     "lost_reason",
     "plan",
     "offer",
+    "forecast_category",
 ];
 
 /// The value in force on `day` of a dated series (the last entry not after it).
 fn at<T: Copy>(series: &[(NaiveDate, T)], day: NaiveDate) -> Option<T> {
     let i = series.partition_point(|(from, _)| *from <= day);
     i.checked_sub(1).map(|i| series[i].1)
+}
+
+/// The seller's call: commit for the last two stages with a next step planned,
+/// best case from the middle stages on, pipeline before that; closed once closed.
+fn forecast_category(closed: bool, stage: usize, next_step: bool) -> &'static str {
+    let late = stage + 2 >= STAGES.len();
+    match (closed, late && next_step, stage >= 2) {
+        (true, _, _) => "closed",
+        (false, true, _) => "commit",
+        (false, false, true) => "best_case",
+        (false, false, false) => "pipeline",
+    }
 }
 
 /// Money in öre as the format wants it: "84500" or "84500.50".
@@ -87,7 +100,7 @@ impl Timeline {
     }
 
     /// The export row on `day`, or None when the deal is not in the CRM then.
-    pub fn row(&self, world: &World, day: NaiveDate, id_width: usize) -> Option<[String; 17]> {
+    pub fn row(&self, world: &World, day: NaiveDate, id_width: usize) -> Option<[String; 18]> {
         if !self.exists_on(day) {
             return None;
         }
@@ -100,6 +113,11 @@ impl Timeline {
             (false, _) => ("open", self.probability(stage), ""),
             (true, Outcome::Won) => ("won", self.habits.probability_offset.map(|_| 100), ""),
             (true, Outcome::Lost(why)) => ("lost", self.habits.probability_offset.map(|_| 0), why),
+        };
+        let next_activity = if closed {
+            None
+        } else {
+            self.next_activity(day)
         };
         Some([
             format!("D{:0id_width$}", self.index + 1),
@@ -116,17 +134,14 @@ impl Timeline {
             date(Some(self.created)),
             date(at(&self.expected, seen)),
             date(closed.then_some(self.close)),
-            date(if closed {
-                None
-            } else {
-                self.next_activity(day)
-            }),
+            date(next_activity),
             date(self.last_activity(seen)),
             lost_reason.to_string(),
             self.plan
                 .map(|p| PLANS[p].id.to_string())
                 .unwrap_or_default(),
             OFFERS[self.offer].id.to_string(),
+            forecast_category(closed, stage, next_activity.is_some()).to_string(),
         ])
     }
 

@@ -6,6 +6,7 @@
 //! its total exactly. The whole [`Metrics`] value serialises as `data/metrics.json`.
 
 mod accum;
+mod accuracy;
 mod conversion;
 mod customers;
 mod focus;
@@ -16,6 +17,9 @@ mod pace;
 mod people;
 mod results;
 mod strategic;
+#[cfg(test)]
+mod tactical_tests;
+mod targets;
 #[cfg(test)]
 mod tests;
 
@@ -29,6 +33,7 @@ use crate::money::Money;
 use crate::period::Period;
 
 pub use accum::{Outcomes, PipelineSum};
+pub use accuracy::{AccuracyLine, Called, SnapshotAccuracy};
 pub use conversion::{Conversion, StageConversion};
 pub use customers::{AbcClass, CustomerValue};
 pub use focus::{FocusItem, Hit, Prospect, Reason, SellerFocus, Tier};
@@ -37,10 +42,11 @@ pub use history::{History, SnapshotPoint};
 pub use movement::{Bucket, Change, DealMovement, Movement, PeriodWaterfall, Slip};
 pub use pace::PacePoint;
 pub use people::{PlanMetrics, SegmentMetrics, SellerMetrics, TeamMetrics};
-pub use results::{PeriodMetrics, Velocity};
+pub use results::{ForecastCategories, PeriodMetrics, Velocity};
 pub use strategic::{
     LostReason, Move, OffShare, OffStrategy, Placement, StrategyChange, WinLoss, WinRate, size_band,
 };
+pub use targets::{Figure, KindResult, TargetKind, TargetMetrics};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Metrics {
@@ -65,6 +71,10 @@ pub struct Metrics {
     pub teams: Vec<TeamMetrics>,
     pub segments: Vec<SegmentMetrics>,
     pub plans: Vec<PlanMetrics>,
+    /// Every `[[targets]]` entry against its actual figures, in the file's order.
+    pub targets: Vec<TargetMetrics>,
+    /// For each earlier snapshot: how its commit and best case turned out.
+    pub forecast_accuracy: Vec<SnapshotAccuracy>,
     pub customers: Vec<CustomerValue>,
     pub off_strategy: OffStrategy,
     pub win_loss: WinLoss,
@@ -147,6 +157,8 @@ pub fn compute_since(model: &Model, as_of: NaiveDate, since: Option<NaiveDate>) 
         teams: people::teams(model, as_of),
         segments: people::segments(model, as_of),
         plans: people::plans(model, as_of),
+        targets: targets::compute(model, as_of),
+        forecast_accuracy: accuracy::compute(model, as_of),
         customers: customers::values(model, as_of),
         off_strategy: strategic::off_strategy(model, &health.flags),
         win_loss: strategic::win_loss(model, as_of),

@@ -30,8 +30,8 @@ pub struct TeamMetrics {
     pub id: String,
     pub name: String,
     pub pipeline: PipelineSum,
-    /// The fiscal year; the target is the sum of the members' targets when every
-    /// member has one.
+    /// The fiscal year; the target is the team's own revenue target, else the sum
+    /// of the members' targets when every member has one.
     pub year: PeriodMetrics,
 }
 
@@ -74,6 +74,9 @@ pub struct PlanMetrics {
     /// Goal − won, never below zero.
     pub gap: Option<Money>,
     pub pace: Vec<super::pace::PacePoint>,
+    /// The plan's period against `goal_revenue` as its target, for the plan's
+    /// deals: won, forecast, coverage in both variants and the pipeline still needed.
+    pub results: PeriodMetrics,
 }
 
 pub fn sellers(model: &Model, as_of: NaiveDate, health: &Health) -> Vec<SellerMetrics> {
@@ -204,7 +207,7 @@ pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
                 start: plan.start,
                 end: plan.end,
             };
-            let tied = || model.deals.iter().filter(move |d| d.plan == Some(index));
+            let tied = || model.deals.iter().filter(move |d| model.in_plan(d, index));
             let (mut won_count, mut won_value, mut open) = (0, Money::ZERO, PipelineSum::default());
             for deal in tied() {
                 match (deal.status, deal.closed) {
@@ -219,12 +222,20 @@ pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
             let passed = (as_of.min(plan.end) - plan.start).num_days() + 1;
             let elapsed = (passed.max(0) as f64 / range.days() as f64).clamp(0.0, 1.0);
             let pace = super::pace::points(model, as_of, range, plan.goal_revenue, |d| {
-                d.plan == Some(index)
+                model.in_plan(d, index)
             });
             // The pace at the as-of date (or the plan's end); zero before it starts.
             let pace_revenue = plan
                 .goal_revenue
                 .map(|_| pace.last().and_then(|p| p.pace).unwrap_or(Money::ZERO));
+            let results = results::assemble(
+                model,
+                None,
+                format!("{} – {}", plan.start, plan.end),
+                range,
+                plan.goal_revenue,
+                results::for_range(model, as_of, range, |d| model.in_plan(d, index)),
+            );
             PlanMetrics {
                 id: plan.id.clone(),
                 name: plan.name.clone(),
@@ -253,6 +264,7 @@ pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
                     }
                 }),
                 pace,
+                results,
             }
         })
         .collect()
@@ -277,9 +289,13 @@ pub fn teams(model: &Model, as_of: NaiveDate) -> Vec<TeamMetrics> {
                 .iter()
                 .map(|&s| strategy.target(period, TargetScope::Seller(s)))
                 .collect();
-            let target = targets
-                .filter(|t| !t.is_empty())
-                .map(|t| t.into_iter().sum());
+            let target = strategy
+                .target(period, TargetScope::Team(index))
+                .or_else(|| {
+                    targets
+                        .filter(|t| !t.is_empty())
+                        .map(|t| t.into_iter().sum())
+                });
             let in_team = |d: &crate::model::Deal| members.contains(&d.owner);
             let mut pipeline = PipelineSum::default();
             for deal in model

@@ -4,7 +4,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use super::accum::{Outcomes, PipelineSum};
-use crate::model::{Deal, Model, Status};
+use crate::model::{Deal, ForecastCategory, Model, Status};
 use crate::money::Money;
 use crate::period::{DateRange, Period};
 
@@ -47,8 +47,60 @@ pub struct PeriodMetrics {
     /// value: remaining target ÷ win rate − open value expected in the period, never
     /// below zero; `None` without a target or without a win in the period.
     pub pipeline_needed: Option<Money>,
+    /// The last day new pipeline can be created and still close in the period at
+    /// the period's mean won cycle: the end less the mean cycle, rounded up to whole
+    /// days; `None` when no pipeline is needed or there is no cycle.
+    pub pipeline_needed_by: Option<NaiveDate>,
+    /// Forecast categories of the open deals expected in the period and their
+    /// roll-ups; `None` when no deal of the export carries a category.
+    pub forecast_categories: Option<ForecastCategories>,
     #[serde(skip)]
     pub outcomes: Outcomes,
+}
+
+/// Open deals expected in a period by forecast category, and the cumulative
+/// roll-ups. An open deal without a category counts as pipeline; closed is the won
+/// value of the period, so each roll-up is a sum of parts shown beside it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ForecastCategories {
+    pub pipeline: PipelineSum,
+    pub best_case: PipelineSum,
+    pub commit: PipelineSum,
+    /// Won value closed in the period up to the as-of date.
+    pub closed: Money,
+    /// Commit + closed (open value).
+    pub commit_rollup: Money,
+    /// Best case + commit + closed.
+    pub best_case_rollup: Money,
+    /// Pipeline + best case + commit + closed.
+    pub pipeline_rollup: Money,
+}
+
+impl ForecastCategories {
+    fn add(&mut self, deal: &Deal, probability: u8) {
+        let line = match deal.forecast_category {
+            Some(ForecastCategory::Commit) => &mut self.commit,
+            Some(ForecastCategory::BestCase) => &mut self.best_case,
+            _ => &mut self.pipeline,
+        };
+        line.add(deal.amount(), probability);
+    }
+
+    fn roll_up(mut self, closed: Money) -> ForecastCategories {
+        self.closed = closed;
+        self.commit_rollup = closed + self.commit.open_value;
+        self.best_case_rollup = self.commit_rollup + self.best_case.open_value;
+        self.pipeline_rollup = self.best_case_rollup + self.pipeline.open_value;
+        self
+    }
+}
+
+/// What [`for_range`] gathers for [`assemble`].
+#[derive(Debug, Clone, Default)]
+pub struct Gathered {
+    outcomes: Outcomes,
+    expected: PipelineSum,
+    categories: ForecastCategories,
 }
 
 impl PeriodMetrics {
@@ -68,9 +120,10 @@ pub fn for_range(
     as_of: NaiveDate,
     range: DateRange,
     include: impl Fn(&Deal) -> bool,
-) -> (Outcomes, PipelineSum) {
+) -> Gathered {
     let mut outcomes = Outcomes::default();
     let mut expected = PipelineSum::default();
+    let mut categories = ForecastCategories::default();
     for deal in model.deals.iter().filter(|d| include(d)) {
         match (deal.status, deal.closed) {
             (Status::Won, Some(closed)) if range.contains(closed) && closed <= as_of => {
@@ -81,11 +134,21 @@ pub fn for_range(
             }
             (Status::Open, _) if deal.expected_close.is_some_and(|d| range.contains(d)) => {
                 expected.add(deal.amount(), model.probability(deal));
+                categories.add(deal, model.probability(deal));
             }
             _ => {}
         }
     }
-    (outcomes, expected)
+    Gathered {
+        outcomes,
+        expected,
+        categories,
+    }
+}
+
+/// Whether any deal of the current export carries a forecast category.
+pub fn has_categories(model: &Model) -> bool {
+    model.deals.iter().any(|d| d.forecast_category.is_some())
 }
 
 /// Assembles a period's figures from what [`for_range`] gathered.
@@ -95,11 +158,24 @@ pub fn assemble(
     label: String,
     range: DateRange,
     target: Option<Money>,
-    (outcomes, expected): (Outcomes, PipelineSum),
+    gathered: Gathered,
 ) -> PeriodMetrics {
+    let Gathered {
+        outcomes,
+        expected,
+        categories,
+    } = gathered;
     let won = outcomes.won_value;
     let remaining = target.map(|t| if t > won { t - won } else { Money::ZERO });
     let forecast = won + expected.weighted_value;
+    let pipeline_needed =
+        remaining.and_then(|r| pipeline_needed(r, &outcomes, expected.open_value));
+    let pipeline_needed_by = pipeline_needed.filter(|n| *n > Money::ZERO).and_then(|_| {
+        let cycle = outcomes.cycle_mean()?.ceil();
+        (cycle.is_finite() && cycle >= 0.0)
+            .then(|| range.end.checked_sub_days(Days::new(cycle as u64)))
+            .flatten()
+    });
     PeriodMetrics {
         period: period.map(|p| p.to_string()),
         label,
@@ -119,7 +195,9 @@ pub fn assemble(
         coverage: remaining.and_then(|r| expected.open_value.ratio(r)),
         coverage_of_target: target.and_then(|t| expected.open_value.ratio(t)),
         coverage_goal: model.strategy.thresholds.coverage_goal,
-        pipeline_needed: remaining.and_then(|r| pipeline_needed(r, &outcomes, expected.open_value)),
+        pipeline_needed,
+        pipeline_needed_by,
+        forecast_categories: has_categories(model).then(|| categories.roll_up(won)),
         gap: target.map(|t| t - won),
         remaining_target: remaining,
         target,

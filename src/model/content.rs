@@ -35,7 +35,7 @@ pub fn read(sources: &[SourceText], problems: &mut Problems) -> Vec<Page> {
             problems.push(Diagnostic::file(
                 &source.path,
                 format!("page name \"{stem}\" is not a slug, expected lowercase letters a-z, digits and '-' (e.g. \"lessons-learned.md\")"),
-            ));
+            ).with_code(crate::error::Code::FolderName));
             continue;
         }
         let title = source

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::Customer;
 use crate::csv_source::{self, Column, Layout};
-use crate::error::Problems;
+use crate::error::{Code, Problems};
 use crate::load::SourceText;
 use crate::strategy::Strategy;
 
@@ -58,7 +58,10 @@ pub fn read(source: &SourceText, strategy: &Strategy, problems: &mut Problems) -
         |row, found| {
             let id = row.get(ID);
             if id.is_empty() {
-                found.push(row.problem(ID, "empty id, expected a customer id"));
+                found.push(
+                    row.problem(ID, "empty id, expected a customer id")
+                        .with_code(Code::CsvEmpty),
+                );
                 return;
             }
             if !seen.insert(id.to_string()) {
@@ -70,7 +73,10 @@ pub fn read(source: &SourceText, strategy: &Strategy, problems: &mut Problems) -
             }
             let name = row.get(NAME);
             if name.is_empty() {
-                found.push(row.problem(NAME, "empty name, expected the customer's name"));
+                found.push(
+                    row.problem(NAME, "empty name, expected the customer's name")
+                        .with_code(Code::CsvEmpty),
+                );
             }
             let employees = match row.get(EMPLOYEES) {
                 "" => None,
@@ -92,7 +98,10 @@ pub fn read(source: &SourceText, strategy: &Strategy, problems: &mut Problems) -
                 id => {
                     let index = strategy.seller_index(id);
                     if index.is_none() {
-                        found.push(row.problem(OWNER, strategy.unknown_seller(id)));
+                        found.push(
+                            row.problem(OWNER, strategy.unknown_seller(id))
+                                .with_code(Code::CsvReference),
+                        );
                     }
                     index
                 }

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::{Deal, Status};
+use super::{Deal, ForecastCategory, Status};
 use crate::csv_source::{self, Column, Layout, Row};
 use crate::error::Problems;
 use crate::load::SourceText;
@@ -29,6 +29,7 @@ const LOST_REASON: usize = 14;
 const PLAN: usize = 15;
 const SEGMENT: usize = 16;
 const OFFER: usize = 17;
+const FORECAST_CATEGORY: usize = 18;
 
 /// The largest deal value read: 10 000 000 000.00. Far above any real deal, and low
 /// enough that a billion of them still sum exactly in an `i64` of öre.
@@ -38,7 +39,7 @@ const fn column(name: &'static str, required: bool) -> Column {
     Column { name, required }
 }
 
-pub const COLUMNS: [Column; 18] = [
+pub const COLUMNS: [Column; 19] = [
     column("id", true),
     column("name", true),
     column("customer_id", false),
@@ -57,6 +58,7 @@ pub const COLUMNS: [Column; 18] = [
     column("plan", false),
     column("segment", false),
     column("offer", false),
+    column("forecast_category", false),
 ];
 
 /// Reads one deals export; rows with problems are reported and left out.
@@ -101,7 +103,12 @@ struct RowReader<'r, 'p> {
 
 impl RowReader<'_, '_> {
     fn fail(&mut self, column: usize, message: String) {
-        self.problems.push(self.row.problem(column, message));
+        self.fail_as(crate::error::Code::CsvValue, column, message);
+    }
+
+    fn fail_as(&mut self, code: crate::error::Code, column: usize, message: String) {
+        let problem = self.row.problem(column, message).with_code(code);
+        self.problems.push(problem);
         self.ok = false;
     }
 
@@ -109,7 +116,8 @@ impl RowReader<'_, '_> {
         let text = self.row.get(column);
         if text.is_empty() {
             let name = COLUMNS[column].name;
-            self.fail(
+            self.fail_as(
+                crate::error::Code::CsvEmpty,
                 column,
                 format!("column \"{name}\" is empty, expected {expected}"),
             );
@@ -127,7 +135,7 @@ impl RowReader<'_, '_> {
             .filter(|_| text.len() == 10);
         if date.is_none() {
             let name = COLUMNS[column].name;
-            self.fail(column, format!("column \"{name}\": \"{text}\" is not a date, expected YYYY-MM-DD (e.g. 2026-03-31)"));
+            self.fail_as(crate::error::Code::CsvDate, column, format!("column \"{name}\": \"{text}\" is not a date, expected YYYY-MM-DD (e.g. 2026-03-31)"));
         }
         date
     }
@@ -139,7 +147,7 @@ impl RowReader<'_, '_> {
         message: impl FnOnce() -> String,
     ) -> Option<usize> {
         if index.is_none() {
-            self.fail(column, message());
+            self.fail_as(crate::error::Code::CsvReference, column, message());
         }
         index
     }
@@ -227,7 +235,8 @@ impl RowReader<'_, '_> {
         };
         let created = self.date(CREATED);
         if row.get(CREATED).is_empty() {
-            self.fail(
+            self.fail_as(
+                crate::error::Code::CsvEmpty,
                 CREATED,
                 "column \"created\" is empty, expected the date the deal was created (YYYY-MM-DD)"
                     .into(),
@@ -254,6 +263,25 @@ impl RowReader<'_, '_> {
             text => self.lookup(OFFER, strategy.offer_index(text), || {
                 strategy.unknown_offer(text)
             }),
+        };
+        let forecast_category = match row.get(FORECAST_CATEGORY).to_ascii_lowercase().as_str() {
+            "" => None,
+            "pipeline" => Some(ForecastCategory::Pipeline),
+            "best_case" => Some(ForecastCategory::BestCase),
+            "commit" => Some(ForecastCategory::Commit),
+            "closed" if status != Some(Status::Open) => Some(ForecastCategory::Closed),
+            "closed" => {
+                self.fail(FORECAST_CATEGORY, "column \"forecast_category\": \"closed\" on an open deal, expected pipeline, best_case or commit (closed is for won and lost deals)".into());
+                None
+            }
+            _ => {
+                let text = row.get(FORECAST_CATEGORY);
+                self.fail(
+                    FORECAST_CATEGORY,
+                    format!("column \"forecast_category\": \"{text}\" is not a forecast category, expected pipeline, best_case, commit, closed or empty"),
+                );
+                None
+            }
         };
 
         match (status, closed) {
@@ -291,6 +319,7 @@ impl RowReader<'_, '_> {
             plan,
             segment,
             offer,
+            forecast_category,
         })
     }
 }

@@ -29,6 +29,18 @@ pub enum Status {
     Lost,
 }
 
+/// A deal's forecast category as the export gives it. Categories roll up
+/// cumulatively: commit counts commit and closed, best case counts best case,
+/// commit and closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ForecastCategory {
+    Pipeline,
+    BestCase,
+    Commit,
+    Closed,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Customer {
     pub id: String,
@@ -71,6 +83,8 @@ pub struct Deal {
     pub segment: Option<usize>,
     /// Index into the strategy's offers: what is being sold, when the export says.
     pub offer: Option<usize>,
+    /// The export's `forecast_category`, when it has one.
+    pub forecast_category: Option<ForecastCategory>,
 }
 
 impl Customer {
@@ -134,6 +148,25 @@ impl Model {
         deal.segment
             .or_else(|| deal.customer.and_then(|c| self.customers[c].segment))
     }
+
+    /// Whether a deal belongs to plan `plan`: its `plan` column names it, or the
+    /// plan has `match_rules` and the deal names no plan, was created within the
+    /// plan's period, is in one of its segments (when it lists any) and sells one of
+    /// its offers (when it lists any).
+    pub fn in_plan(&self, deal: &Deal, plan: usize) -> bool {
+        if let Some(tied) = deal.plan {
+            return tied == plan;
+        }
+        let Some(p) = self.strategy.plans.get(plan) else {
+            return false;
+        };
+        p.match_rules
+            && (p.segments.is_empty()
+                || self.segment(deal).is_some_and(|s| p.segments.contains(&s)))
+            && (p.offers.is_empty() || deal.offer.is_some_and(|o| p.offers.contains(&o)))
+            && p.start <= deal.created
+            && deal.created <= p.end
+    }
 }
 
 /// Reads a deals export against a strategy, for tests that build exports in code.
@@ -191,13 +224,16 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
         strategy::parse(&s.path, &s.text, &mut problems).map(|strategy| (s.path.clone(), strategy))
     });
     if strategy.is_some() && inputs.customers.is_some() && customers.is_empty() {
-        problems.push(Diagnostic::file(
-            inputs.config.as_ref().map_or_else(
-                || crate::config::DEFAULT_CUSTOMERS.into(),
-                |c| c.customers_file.clone(),
-            ),
-            "holds no customers, expected at least one row",
-        ));
+        problems.push(
+            Diagnostic::file(
+                inputs.config.as_ref().map_or_else(
+                    || crate::config::DEFAULT_CUSTOMERS.into(),
+                    |c| c.customers_file.clone(),
+                ),
+                "holds no customers, expected at least one row",
+            )
+            .with_code(crate::error::Code::NoCustomers),
+        );
     }
     let (Some(config), Some(strategy)) = (inputs.config, strategy) else {
         // The reasons are already among the problems.

@@ -10,6 +10,7 @@ mod blocks;
 mod content;
 mod customers;
 mod downloads;
+mod forecast;
 mod home;
 mod meeting;
 mod movement;

@@ -72,6 +72,9 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     view.sections
         .push(Section::new("plans", "All plans").table(table));
     view.sections.push(quarters(ctx));
+    view.sections.push(super::forecast::targets(ctx));
+    view.sections.extend(super::forecast::categories(ctx));
+    view.sections.extend(super::forecast::accuracy(ctx));
     ctx.render("tactics.html", path, &view)
 }
 
@@ -115,6 +118,7 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
         Kpi::new("Open pipeline", ctx.money(p.open.open_value))
             .detail(format!("{} weighted", ctx.money(p.open.weighted_value))),
     ];
+    view.sections.push(forecast_section(ctx, p));
     let segments: Vec<&str> = plan
         .segments
         .iter()
@@ -151,7 +155,7 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
         .model
         .deals
         .iter()
-        .filter(|d| d.plan == Some(index) && d.status == Status::Open)
+        .filter(|d| ctx.model.in_plan(d, index) && d.status == Status::Open)
     {
         funnel[deal.stage].add(deal.amount(), ctx.model.probability(deal));
     }
@@ -177,7 +181,7 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
     );
     let deals = &ctx.model.deals;
     let mut tied: Vec<usize> = (0..deals.len())
-        .filter(|&i| deals[i].plan == Some(index))
+        .filter(|&i| ctx.model.in_plan(&deals[i], index))
         .collect();
     tied.sort_by(|&a, &b| {
         deals[a]
@@ -201,6 +205,47 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
         )),
     );
     ctx.render("plan.html", &path, &view)
+}
+
+/// The plan's forecast for its period, with the coverage variant named.
+fn forecast_section(ctx: &Ctx<'_>, p: &PlanMetrics) -> Section {
+    let r = &p.results;
+    let times = |c: Option<f64>| c.map_or_else(|| "—".into(), |c| ctx.locale.times(c));
+    let mut kpis =
+        vec![
+        Kpi::new("Forecast", ctx.money(r.forecast)).detail(format!(
+            "won {} + weighted open {} expected by {}",
+            ctx.money(r.won_value),
+            ctx.money(r.expected.weighted_value),
+            ctx.locale.date(r.end)
+        )),
+        Kpi::new("Attainment", ctx.percent_or_dash(r.attainment))
+            .detail(format!("forecast {}", ctx.percent_or_dash(r.forecast_attainment))),
+        Kpi::new("Coverage", times(r.coverage)).detail(format!(
+            "open expected in the period ÷ remaining goal (the site's variant); ÷ whole goal: {}",
+            times(r.coverage_of_target)
+        )),
+        Kpi::new("New pipeline needed", ctx.money_or_dash(r.pipeline_needed)).detail(
+            match r.pipeline_needed_by {
+                Some(by) => format!(
+                    "at the plan's win rate by value; created by {} at its mean cycle",
+                    ctx.locale.date(by)
+                ),
+                None => "at the plan's win rate by value".into(),
+            },
+        ),
+    ];
+    if let Some(c) = r.forecast_categories {
+        kpis.push(
+            Kpi::new("Commit", ctx.money(c.commit_rollup)).detail(format!(
+                "commit + closed; best case {}",
+                ctx.money(c.best_case_rollup)
+            )),
+        );
+    }
+    Section::new("forecast", "Forecast for the plan's period")
+        .intro("The plan's deals over its own period, against the revenue goal as target.")
+        .kpis(kpis)
 }
 
 fn or_none(names: &[&str]) -> String {

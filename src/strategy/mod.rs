@@ -11,6 +11,8 @@ mod focus;
 mod raw;
 mod resolve;
 mod rules;
+#[cfg(test)]
+mod tactical_tests;
 
 use std::collections::HashMap;
 
@@ -127,20 +129,29 @@ pub struct Offer {
     pub value: String,
 }
 
-/// Whose target it is.
+/// Whose target it is; each index points into the strategy's vector of that kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TargetScope {
     Company,
     Segment(usize),
+    Team(usize),
     Seller(usize),
+    Plan(usize),
 }
 
+/// A target for one period and scope: at least one of its kinds is set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
     pub period: Period,
     pub scope: TargetScope,
     /// Won value wanted in the period.
-    pub revenue: Money,
+    pub revenue: Option<Money>,
+    /// Customers whose first won deal closes in the period.
+    pub new_customers: Option<u32>,
+    /// Value of the deals created in the period.
+    pub new_pipeline: Option<Money>,
+    /// Won deals closed in the period.
+    pub deals: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -155,6 +166,9 @@ pub struct Plan {
     pub channel: String,
     pub goal_revenue: Option<Money>,
     pub goal_deals: Option<u32>,
+    /// Whether deals in the plan's segments and offers created within its period
+    /// belong to it too, beside those whose `plan` column names it.
+    pub match_rules: bool,
     pub activities: String,
 }
 
@@ -193,7 +207,7 @@ impl Strategy {
         self.targets
             .iter()
             .find(|t| t.period == period && t.scope == scope)
-            .map(|t| t.revenue)
+            .and_then(|t| t.revenue)
     }
 
     /// The first segment (in the file's order) whose rule the fields satisfy.

@@ -123,9 +123,14 @@ pub(super) struct RawOffer {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawTarget {
     pub(super) period: Spanned<String>,
-    pub(super) revenue: Spanned<RawMoney>,
+    pub(super) revenue: Option<Spanned<RawMoney>>,
+    pub(super) new_customers: Option<Spanned<i64>>,
+    pub(super) new_pipeline: Option<Spanned<RawMoney>>,
+    pub(super) deals: Option<Spanned<i64>>,
     pub(super) segment: Option<Spanned<String>>,
+    pub(super) team: Option<Spanned<String>>,
     pub(super) seller: Option<Spanned<String>>,
+    pub(super) plan: Option<Spanned<String>>,
 }
 
 /// Money in TOML: whole units as an integer, or a decimal string for öre.
@@ -151,6 +156,8 @@ pub(super) struct RawPlan {
     pub(super) channel: String,
     pub(super) goal_revenue: Option<Spanned<RawMoney>>,
     pub(super) goal_deals: Option<u32>,
+    /// Also take deals in the plan's segments and offers created within its period.
+    pub(super) match_rules: Option<Spanned<bool>>,
     pub(super) activities: String,
 }
 

@@ -13,7 +13,7 @@ use super::{
     Condition, Direction, Index, Offer, Plan, Rule, Segment, Seller, Stage, Strategy, Target,
     TargetScope, Team, Thresholds,
 };
-use crate::error::Problems;
+use crate::error::{Code, Problems};
 use crate::money::Money;
 use crate::period::{FiscalCalendar, Period};
 use crate::toml_source;
@@ -27,8 +27,12 @@ pub(super) struct Checker<'a> {
 
 impl Checker<'_> {
     pub(super) fn report<T>(&mut self, at: &Spanned<T>, message: String) {
-        self.problems
-            .push(toml_source::at(self.path, self.text, at, message));
+        self.report_as(Code::StrategyValue, at, message);
+    }
+
+    fn report_as<T>(&mut self, code: Code, at: &Spanned<T>, message: String) {
+        let problem = toml_source::at(self.path, self.text, at, message);
+        self.problems.push(problem.with_code(code));
     }
 
     /// Builds an id → index map, reporting duplicates and ids that are not slugs.
@@ -41,13 +45,15 @@ impl Checker<'_> {
         for (i, id) in ids.enumerate() {
             let text = id.get_ref();
             if !is_slug(text) {
-                self.report(
+                self.report_as(
+                    Code::StrategyId,
                     id,
                     format!("{kind} id \"{text}\" is not a slug, expected lowercase letters a-z, digits and '-' (e.g. \"north-team\")"),
                 );
             }
             if map.insert(text.clone(), i).is_some() {
-                self.report(
+                self.report_as(
+                    Code::StrategyId,
                     id,
                     format!("{kind} id \"{text}\" is used twice, expected each {kind} id once"),
                 );
@@ -67,7 +73,8 @@ impl Checker<'_> {
             let mut known: Vec<(&String, &usize)> = map.iter().collect();
             known.sort_by_key(|(_, i)| **i);
             let list = super::quoted_list(known.into_iter().map(|(k, _)| k.as_str()));
-            self.report(
+            self.report_as(
+                Code::StrategyReference,
                 id,
                 format!(
                     "{kind} \"{}\" is not defined, expected one of {list}",
@@ -90,7 +97,8 @@ impl Checker<'_> {
                     RawMoney::Whole(n) => n.to_string(),
                     RawMoney::Text(t) => format!("\"{t}\""),
                 };
-                self.report(
+                self.report_as(
+                    Code::StrategyAmount,
                     raw,
                     format!("{found} is not an amount, expected whole units (48000000) or a decimal string (\"1250000.50\"), not negative"),
                 );
@@ -108,7 +116,8 @@ impl Checker<'_> {
             _ => None,
         };
         if date.is_none() {
-            self.report(
+            self.report_as(
+                Code::StrategyDate,
                 raw,
                 format!("{value} is not a date, expected a TOML date such as 2026-01-31"),
             );
@@ -172,10 +181,13 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Strateg
 
     let stage_ids = check.ids("stage", raw.stages.iter().map(|s| &s.id));
     if raw.stages.is_empty() {
-        check.problems.push(crate::error::Diagnostic::file(
-            path,
-            "no [[stages]], expected the pipeline's stages in order",
-        ));
+        check.problems.push(
+            crate::error::Diagnostic::file(
+                path,
+                "no [[stages]], expected the pipeline's stages in order",
+            )
+            .with_code(Code::StrategyNoStages),
+        );
     }
     let stages = raw
         .stages
@@ -262,7 +274,13 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Strateg
         })
         .collect();
 
-    let targets = targets(&mut check, &raw.targets, &segment_ids, &seller_ids);
+    let scopes = ScopeIds {
+        segments: &segment_ids,
+        teams: &team_ids,
+        sellers: &seller_ids,
+        plans: &plan_ids,
+    };
+    let targets = targets(&mut check, &raw.targets, &scopes);
     let focus = super::focus::resolve(&mut check, &raw.focus);
     let meeting_cadence_days = raw.meeting.as_ref().and_then(|m| {
         let days = *m.cadence_days.get_ref();
@@ -284,6 +302,14 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Strateg
             {
                 check.report(&p.end, format!("plan ends {end}, before it starts ({start}), expected an end on or after the start"));
             }
+            let match_rules = p.match_rules.as_ref().is_some_and(|m| *m.get_ref());
+            if let Some(m) = &p.match_rules
+                && match_rules
+                && p.segments.is_empty()
+                && p.offers.is_empty()
+            {
+                check.report(m, "match_rules = true on a plan without segments or offers, expected `segments` or `offers` to match deals by".into());
+            }
             Plan {
                 id: p.id.get_ref().clone(),
                 name: p.name.clone(),
@@ -295,6 +321,7 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Strateg
                 channel: p.channel.clone(),
                 goal_revenue: p.goal_revenue.as_ref().and_then(|m| check.money(m)),
                 goal_deals: p.goal_deals,
+                match_rules,
                 activities: p.activities.clone(),
             }
         })
@@ -364,49 +391,104 @@ fn condition(check: &mut Checker<'_>, raw: &Spanned<RawCondition>) -> Option<Con
     }
 }
 
-fn targets(
-    check: &mut Checker<'_>,
-    raw: &[RawTarget],
-    segment_ids: &HashMap<String, usize>,
-    seller_ids: &HashMap<String, usize>,
-) -> Vec<Target> {
+/// The id maps a target's scope keys are looked up in.
+struct ScopeIds<'a> {
+    segments: &'a HashMap<String, usize>,
+    teams: &'a HashMap<String, usize>,
+    sellers: &'a HashMap<String, usize>,
+    plans: &'a HashMap<String, usize>,
+}
+
+fn count(check: &mut Checker<'_>, kind: &str, raw: &Spanned<i64>) -> Option<u32> {
+    let n = *raw.get_ref();
+    let valid = u32::try_from(n).ok();
+    if valid.is_none() {
+        check.report(
+            raw,
+            format!("{kind} = {n} is not a count, expected a whole number from 0"),
+        );
+    }
+    valid
+}
+
+fn targets(check: &mut Checker<'_>, raw: &[RawTarget], ids: &ScopeIds<'_>) -> Vec<Target> {
     let mut targets: Vec<Target> = Vec::new();
     for t in raw {
         let period = Period::parse(t.period.get_ref());
         if period.is_none() {
-            check.report(&t.period, format!("period \"{}\" is not a fiscal year or quarter, expected \"2026\" or \"2026-Q3\"", t.period.get_ref()));
+            check.report(&t.period, format!("period \"{}\" is not a period, expected a fiscal year \"2026\", a quarter \"2026-Q3\", a month \"2026-03\" or an ISO week \"2026-W07\"", t.period.get_ref()));
         }
-        let revenue = check.money(&t.revenue);
-        let scope = match (&t.segment, &t.seller) {
-            (None, None) => Some(TargetScope::Company),
-            (Some(s), None) => check
-                .lookup("segment", segment_ids, s)
+        let revenue = t.revenue.as_ref().map(|m| check.money(m));
+        let new_pipeline = t.new_pipeline.as_ref().map(|m| check.money(m));
+        let new_customers = t
+            .new_customers
+            .as_ref()
+            .map(|n| count(check, "new_customers", n));
+        let deals = t.deals.as_ref().map(|n| count(check, "deals", n));
+        let kinds_valid = [
+            revenue.is_none_or(|m| m.is_some()),
+            new_pipeline.is_none_or(|m| m.is_some()),
+            new_customers.is_none_or(|n| n.is_some()),
+            deals.is_none_or(|n| n.is_some()),
+        ]
+        .iter()
+        .all(|ok| *ok);
+        if revenue.is_none() && new_pipeline.is_none() && new_customers.is_none() && deals.is_none()
+        {
+            check.report(&t.period, "target sets no figure, expected at least one of `revenue`, `new_customers`, `new_pipeline` or `deals`".into());
+            continue;
+        }
+        let named: Vec<(&str, &Spanned<String>)> = [
+            ("segment", &t.segment),
+            ("team", &t.team),
+            ("seller", &t.seller),
+            ("plan", &t.plan),
+        ]
+        .into_iter()
+        .filter_map(|(kind, id)| id.as_ref().map(|id| (kind, id)))
+        .collect();
+        let scope = match named.as_slice() {
+            [] => Some(TargetScope::Company),
+            [("segment", s)] => check
+                .lookup("segment", ids.segments, s)
                 .map(TargetScope::Segment),
-            (None, Some(s)) => check
-                .lookup("seller", seller_ids, s)
+            [("team", s)] => check.lookup("team", ids.teams, s).map(TargetScope::Team),
+            [("seller", s)] => check
+                .lookup("seller", ids.sellers, s)
                 .map(TargetScope::Seller),
-            (Some(s), Some(_)) => {
+            [("plan", s)] => check.lookup("plan", ids.plans, s).map(TargetScope::Plan),
+            [(first, _), (second, s), ..] => {
                 check.report(
                     s,
-                    "target names both a segment and a seller, expected at most one of them".into(),
+                    format!("target names both a {first} and a {second}, expected at most one of segment, team, seller and plan"),
+                );
+                None
+            }
+            [(kind, s)] => {
+                check.report(
+                    s,
+                    format!("{kind} is not a target scope, expected segment, team, seller or plan"),
                 );
                 None
             }
         };
-        let (Some(period), Some(revenue), Some(scope)) = (period, revenue, scope) else {
+        let (Some(period), Some(scope), true) = (period, scope, kinds_valid) else {
             continue;
         };
         if targets
             .iter()
             .any(|o| o.period == period && o.scope == scope)
         {
-            check.report(&t.period, format!("a second target for period \"{period}\" and the same scope, expected one target per period and scope"));
+            check.report(&t.period, format!("a second target for period \"{period}\" and the same scope, expected one target per period and scope (one target may set several figures)"));
             continue;
         }
         targets.push(Target {
             period,
             scope,
-            revenue,
+            revenue: revenue.flatten(),
+            new_customers: new_customers.flatten(),
+            new_pipeline: new_pipeline.flatten(),
+            deals: deals.flatten(),
         });
     }
     targets

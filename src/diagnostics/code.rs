@@ -1,0 +1,113 @@
+//! The stable code of each kind of problem, printed by `check --format json` for CI.
+//!
+//! A code names the kind of mistake, not its wording: messages may be improved, codes
+//! stay. Add a variant for a new kind of problem; never reuse or rename one.
+
+use std::fmt;
+
+/// How serious a problem is. Every problem found today stops the build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident => $text:literal, $doc:literal;)*) => {
+        /// The kind of a [`crate::Diagnostic`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+        pub enum Code {
+            /// A problem not yet given a kind of its own.
+            #[default]
+            Other,
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in declaration order, with what it means.
+            pub const ALL: &[(Code, &str)] = &[
+                (Code::Other, "a problem not yet given a kind of its own"),
+                $((Code::$variant, $doc),)*
+            ];
+
+            /// The stable text of the code, e.g. `E-CSV-DATE`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    Code::Other => "E-OTHER",
+                    $(Code::$variant => $text,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    FileMissing => "E-FILE-MISSING", "a file the project needs is not there";
+    FileUnreadable => "E-FILE-UNREADABLE", "a file or folder cannot be read or written";
+    FileEncoding => "E-FILE-ENCODING", "a file is not UTF-8 text";
+    FolderName => "E-FILE-NAME", "a snapshot folder, meeting or page is misnamed";
+    TomlSyntax => "E-TOML-SYNTAX", "a TOML file does not parse";
+    TomlUnknownKey => "E-TOML-UNKNOWN-KEY", "a TOML key the format does not have (often a typo)";
+    TomlValue => "E-TOML-VALUE", "a TOML value of the wrong type, or a missing key";
+    ConfigPath => "E-CONFIG-PATH", "a [sources] path leaves the project folder";
+    StrategyId => "E-STRATEGY-ID", "an id in strategy.toml is not a slug or is used twice";
+    StrategyReference => "E-STRATEGY-REFERENCE", "strategy.toml names an id it does not define";
+    StrategyAmount => "E-STRATEGY-AMOUNT", "strategy.toml has an amount that is not one";
+    StrategyDate => "E-STRATEGY-DATE", "strategy.toml has a date that is not one";
+    StrategyValue => "E-STRATEGY-VALUE", "strategy.toml has a value out of range or inconsistent";
+    StrategyNoStages => "E-STRATEGY-NO-STAGES", "strategy.toml defines no pipeline stages";
+    CsvSyntax => "E-CSV-SYNTAX", "a CSV file does not parse";
+    CsvRowWidth => "E-CSV-ROW-WIDTH", "a CSV row has more or fewer fields than the header";
+    CsvDuplicateColumn => "E-CSV-DUPLICATE-COLUMN", "a CSV header names a column twice";
+    CsvUnknownColumn => "E-CSV-UNKNOWN-COLUMN", "a CSV header names a column the export does not have";
+    CsvMissingColumn => "E-CSV-MISSING-COLUMN", "a CSV header lacks a required column";
+    CsvEmpty => "E-CSV-EMPTY", "a required CSV field is empty";
+    CsvDate => "E-CSV-DATE", "a CSV field is not a YYYY-MM-DD date";
+    CsvReference => "E-CSV-REFERENCE", "a CSV field names a customer, seller, stage, plan, segment or offer that does not exist";
+    CsvValue => "E-CSV-VALUE", "a CSV field holds a value that is not allowed there";
+    NoCustomers => "E-DATA-NO-CUSTOMERS", "the customers export holds no rows";
+    ThemeUnknownFile => "E-THEME-UNKNOWN-FILE", "templates/ holds a file the theme does not have";
+    Template => "E-TEMPLATE", "a template does not parse or render";
+    SnapshotExists => "E-SNAPSHOT-EXISTS", "a different snapshot is already filed for the date";
+    NotEmpty => "E-INIT-NOT-EMPTY", "init was pointed at a folder that holds files";
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Code {
+    /// Every code is an error for now; warnings would be told apart here.
+    pub fn severity(self) -> Severity {
+        Severity::Error
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for (code, meaning) in Code::ALL {
+            let text = code.as_str();
+            assert!(seen.insert(text), "{text} twice");
+            assert!(text.starts_with("E-"), "{text}");
+            assert!(
+                text.bytes().all(|b| b.is_ascii_uppercase() || b == b'-'),
+                "{text}"
+            );
+            assert!(!meaning.is_empty());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! The JSON form of a check, for CI: one document, stable field names (see README).
+
+use serde::Serialize;
+
+use crate::error::Diagnostic;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    /// Bumped only when a field changes meaning or goes away.
+    version: u32,
+    ok: bool,
+    errors: usize,
+    warnings: usize,
+    diagnostics: Vec<Entry<'a>>,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    file: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    severity: &'static str,
+    code: &'static str,
+    message: &'a str,
+}
+
+/// `problems` as the JSON document `pipepress check --format json` prints.
+pub fn to_json(problems: &[Diagnostic]) -> String {
+    let diagnostics: Vec<Entry<'_>> = problems
+        .iter()
+        .map(|d| Entry {
+            file: d.path.to_string_lossy().replace('\\', "/"),
+            line: d.location.map(|(line, _)| line),
+            column: d.location.map(|(_, column)| column),
+            severity: d.severity().as_str(),
+            code: d.code.as_str(),
+            message: &d.message,
+        })
+        .collect();
+    let report = Report {
+        version: 1,
+        ok: problems.is_empty(),
+        errors: problems.len(),
+        warnings: 0,
+        diagnostics,
+    };
+    let mut json = serde_json::to_string_pretty(&report).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Code;
+
+    #[test]
+    fn a_problem_has_every_field() {
+        let problems = [
+            Diagnostic::at("data/deals.csv", 3, 40, "bad \"date\"").with_code(Code::CsvDate),
+            Diagnostic::file("strategy.toml", "missing").with_code(Code::FileMissing),
+        ];
+        let value: serde_json::Value =
+            serde_json::from_str(&to_json(&problems)).expect("valid JSON");
+        assert_eq!(value["ok"], false);
+        assert_eq!(value["errors"], 2);
+        assert_eq!(value["diagnostics"][0]["code"], "E-CSV-DATE");
+        assert_eq!(value["diagnostics"][0]["line"], 3);
+        assert_eq!(value["diagnostics"][0]["column"], 40);
+        assert_eq!(value["diagnostics"][0]["message"], "bad \"date\"");
+        assert_eq!(value["diagnostics"][1]["line"], serde_json::Value::Null);
+        assert_eq!(value["diagnostics"][1]["severity"], "error");
+    }
+}
