@@ -265,7 +265,7 @@ fn forecast_categories_roll_up_cumulatively() {
 #[test]
 fn targets_of_every_kind_by_hand() {
     let m = metrics();
-    let kinds = |i: usize| -> Vec<(TargetKind, Figure, Figure, Figure, bool)> {
+    let kinds = |i: usize| -> Vec<(TargetKind, Figure, Figure, Figure, Option<bool>)> {
         m.targets[i]
             .kinds
             .iter()
@@ -290,28 +290,28 @@ fn targets_of_every_kind_by_hand() {
                 Figure::Money(kr(150_000)),
                 Figure::Money(kr(100_000)),
                 Figure::Money(kr(0)),
-                true
+                Some(true)
             ),
             (
                 TargetKind::NewCustomers,
                 Figure::Count(1),
                 Figure::Count(1),
                 Figure::Count(0),
-                true
+                Some(true)
             ),
             (
                 TargetKind::NewPipeline,
                 Figure::Money(kr(200_000)),
                 Figure::Money(kr(300_000)),
                 Figure::Money(kr(100_000)),
-                false
+                Some(false)
             ),
             (
                 TargetKind::Deals,
                 Figure::Count(2),
                 Figure::Count(3),
                 Figure::Count(1),
-                false
+                Some(false)
             ),
         ]
     );
@@ -329,7 +329,7 @@ fn targets_of_every_kind_by_hand() {
             Figure::Money(kr(400_000)),
             Figure::Money(kr(100_000)),
             Figure::Money(kr(0)),
-            true
+            Some(true)
         )]
     );
     // Q4 2026 for plan p: won in Q4 among its deals: A2 = 1 of 4. Q4 has 92 days,
@@ -341,7 +341,7 @@ fn targets_of_every_kind_by_hand() {
             Figure::Count(1),
             Figure::Count(2),
             Figure::Count(3),
-            false
+            Some(false)
         )]
     );
 }

@@ -54,7 +54,8 @@ pub struct KindResult {
     /// The target × days passed ÷ days in the period, rounded half up (to the öre
     /// or the whole count); the whole target once the period is over.
     pub pace: Figure,
-    pub on_track: bool,
+    /// Actual at or above pace; `None` before the period starts.
+    pub on_track: Option<bool>,
     /// Target − actual, never below zero.
     pub gap: Figure,
 }
@@ -142,9 +143,10 @@ fn one(
         );
         ((2 * num + den) / (2 * den)) as i64
     };
+    let started = passed > 0;
     let mut kinds = Vec::new();
     if let Some(t) = target.revenue {
-        kinds.push(money_kind(TargetKind::Revenue, t, won.1, &pace));
+        kinds.push(money_kind(TargetKind::Revenue, t, won.1, &pace, started));
     }
     if let Some(t) = target.new_customers {
         kinds.push(count_kind(
@@ -152,13 +154,20 @@ fn one(
             t,
             new_customers,
             &pace,
+            started,
         ));
     }
     if let Some(t) = target.new_pipeline {
-        kinds.push(money_kind(TargetKind::NewPipeline, t, created, &pace));
+        kinds.push(money_kind(
+            TargetKind::NewPipeline,
+            t,
+            created,
+            &pace,
+            started,
+        ));
     }
     if let Some(t) = target.deals {
-        kinds.push(count_kind(TargetKind::Deals, t, won.0, &pace));
+        kinds.push(count_kind(TargetKind::Deals, t, won.0, &pace, started));
     }
     let (scope, scope_id, scope_name) = match target.scope {
         TargetScope::Company => ("company", None, "Company".to_string()),
@@ -196,6 +205,7 @@ fn money_kind(
     target: Money,
     actual: Money,
     pace: &dyn Fn(i64) -> i64,
+    started: bool,
 ) -> KindResult {
     let paced = Money::from_minor(pace(target.minor()));
     KindResult {
@@ -204,7 +214,7 @@ fn money_kind(
         actual: Figure::Money(actual),
         attainment: actual.ratio(target),
         pace: Figure::Money(paced),
-        on_track: actual >= paced,
+        on_track: started.then_some(actual >= paced),
         gap: Figure::Money(if target > actual {
             target - actual
         } else {
@@ -213,7 +223,13 @@ fn money_kind(
     }
 }
 
-fn count_kind(kind: TargetKind, target: u32, actual: u64, pace: &dyn Fn(i64) -> i64) -> KindResult {
+fn count_kind(
+    kind: TargetKind,
+    target: u32,
+    actual: u64,
+    pace: &dyn Fn(i64) -> i64,
+    started: bool,
+) -> KindResult {
     let paced = u64::try_from(pace(i64::from(target))).unwrap_or(0);
     let target = u64::from(target);
     KindResult {
@@ -222,7 +238,7 @@ fn count_kind(kind: TargetKind, target: u32, actual: u64, pace: &dyn Fn(i64) -> 
         actual: Figure::Count(actual),
         attainment: (target > 0).then(|| actual as f64 / target as f64),
         pace: Figure::Count(paced),
-        on_track: actual >= paced,
+        on_track: started.then_some(actual >= paced),
         gap: Figure::Count(target.saturating_sub(actual)),
     }
 }

@@ -14,10 +14,10 @@ fn figure(ctx: &Ctx<'_>, f: Figure) -> String {
 }
 
 fn status(k: &KindResult) -> Cell {
-    if k.on_track {
-        Cell::text("On track").tone(Some(Tone::Good))
-    } else {
-        Cell::text("Behind pace").tone(Some(Tone::Warn))
+    match k.on_track {
+        Some(true) => Cell::text("On track").tone(Some(Tone::Good)),
+        Some(false) => Cell::text("Behind pace").tone(Some(Tone::Warn)),
+        None => Cell::text("Not started"),
     }
 }
 
