@@ -45,6 +45,8 @@ pub struct Options {
     /// Measure pipeline movement from the export on or before this date (the last
     /// meeting's); default: from the strategy's meeting cadence.
     pub since: Option<NaiveDate>,
+    /// End the movement at the export on or before this date instead of now.
+    pub until: Option<NaiveDate>,
 }
 
 impl Options {
@@ -53,6 +55,7 @@ impl Options {
             as_of,
             compare_strategy: None,
             since: None,
+            until: None,
         }
     }
 }
@@ -128,7 +131,7 @@ pub fn build_site_with(
 ) -> Result<Vec<OutputFile>, Error> {
     let (model, theme) = prepare(project, options, progress)?;
     progress(Step::Compute);
-    let metrics = metrics::compute_since(&model, options.as_of, options.since);
+    let metrics = metrics::compute_between(&model, options.as_of, options.since, options.until);
     progress(Step::Render);
     render::render(&model, &metrics, &theme)
 }

@@ -44,6 +44,10 @@ enum Command {
         /// before it (default: as-of less the strategy's meeting cadence).
         #[arg(long, value_parser = parse_date, value_name = "DATE")]
         since: Option<NaiveDate>,
+        /// End the pipeline movement at the export on or before this date instead
+        /// of the current one: the movement between any two snapshots.
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        until: Option<NaiveDate>,
     },
     /// Validate the project only, listing every problem found.
     Check {
@@ -157,6 +161,7 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
             as_of,
             compare_strategy,
             since,
+            until,
         } => {
             let dir = project_dir(dir);
             let as_of = as_of.unwrap_or_else(today);
@@ -164,6 +169,7 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 as_of,
                 compare_strategy,
                 since,
+                until,
             };
             let mut progress = Progress::new(verbosity, std::io::stderr().is_terminal());
             let built =

@@ -132,6 +132,18 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Metrics {
 /// strategy's meeting cadence, and without a cadence, the latest snapshot before
 /// `as_of` is used.
 pub fn compute_since(model: &Model, as_of: NaiveDate, since: Option<NaiveDate>) -> Metrics {
+    compute_between(model, as_of, since, None)
+}
+
+/// As [`compute_since`], with the movement ending at the latest snapshot on or
+/// before `until` instead of the current export: the movement between any two
+/// exports.
+pub fn compute_between(
+    model: &Model,
+    as_of: NaiveDate,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> Metrics {
     let since = since.or_else(|| {
         let days = model.strategy.meeting_cadence_days?;
         as_of.checked_sub_days(chrono::Days::new(u64::from(days)))
@@ -177,7 +189,7 @@ pub fn compute_since(model: &Model, as_of: NaiveDate, since: Option<NaiveDate>) 
         movement: movement::compute(
             model,
             as_of,
-            since,
+            (since, until),
             (
                 quarter.label.clone(),
                 crate::period::DateRange {

@@ -1,4 +1,4 @@
-//! Pipeline movement between an earlier export and now: what was new, won, lost,
+//! Pipeline movement between two exports (by default an earlier one and now): what was new, won, lost,
 //! advanced, moved back, pushed, pulled in, changed value or was removed.
 //!
 //! The waterfall reconciles by construction: every open deal at the start leaves
@@ -148,17 +148,25 @@ fn open_value(deal: &Deal) -> Option<Money> {
 pub fn compute(
     model: &Model,
     as_of: NaiveDate,
-    since: Option<NaiveDate>,
+    (since, until): (Option<NaiveDate>, Option<NaiveDate>),
     period: (String, DateRange),
 ) -> Option<Movement> {
-    let limit = since.unwrap_or(as_of.pred_opt()?);
+    // The end: the current export, or the latest snapshot on or before `until`.
+    let (to, end_deals): (NaiveDate, &[Deal]) = match until.filter(|u| *u < as_of) {
+        Some(until) => {
+            let end = model.snapshots.iter().rev().find(|s| s.date <= until)?;
+            (end.date, &end.deals)
+        }
+        None => (as_of, &model.deals),
+    };
+    let limit = since.unwrap_or(to.pred_opt()?);
     let from: &Snapshot = model
         .snapshots
         .iter()
         .rev()
-        .find(|s| s.date <= limit && s.date < as_of)?;
+        .find(|s| s.date <= limit && s.date < to)?;
     let then: HashMap<&str, &Deal> = from.deals.iter().map(|d| (d.id.as_str(), d)).collect();
-    let now: HashMap<&str, &Deal> = model.deals.iter().map(|d| (d.id.as_str(), d)).collect();
+    let now: HashMap<&str, &Deal> = end_deals.iter().map(|d| (d.id.as_str(), d)).collect();
     let (label, range) = period;
     let mut w = Waterfall::default();
     let mut p = PeriodWaterfall {
@@ -260,7 +268,7 @@ pub fn compute(
         }
     }
     // Deals open at the end that were not open at the start.
-    for deal in model.deals.iter().filter(|d| d.status == Status::Open) {
+    for deal in end_deals.iter().filter(|d| d.status == Status::Open) {
         let end = deal.amount();
         w.end.add(end);
         if in_period(deal) {
@@ -294,7 +302,7 @@ pub fn compute(
     let (push_counts, slip) = pushes(model);
     Some(Movement {
         from: from.date,
-        to: as_of,
+        to,
         waterfall: w,
         period: p,
         advanced,

@@ -779,6 +779,29 @@ fn movement_starts_at_the_last_meeting() {
             .map(|m| m.from),
         Some(date("2026-10-20"))
     );
+    // --since 2026-10-20 --until 2026-11-01: between the two snapshots. Then only
+    // D1 (100 000); at the end D1, D2, D5 and D8 are open: three new deals.
+    let between = compute_between(
+        &model,
+        date("2026-11-15"),
+        Some(date("2026-10-20")),
+        Some(date("2026-11-01")),
+    )
+    .movement
+    .expect("two snapshots");
+    assert_eq!(
+        (between.from, between.to),
+        (date("2026-10-20"), date("2026-11-01"))
+    );
+    assert_eq!(
+        (between.waterfall.start.value, between.waterfall.new.count),
+        (kr(10_000_000), 3)
+    );
+    // D2 200 000.50 + D5 150 000 + D8 10 000 are new: 360 000.50; end 460 000.50.
+    assert_eq!(
+        (between.waterfall.new.value, between.waterfall.end.value),
+        (kr(36_000_050), kr(46_000_050))
+    );
     // Nothing that early: no movement.
     assert!(
         compute_since(&model, date("2026-11-15"), Some(date("2026-10-01")))
