@@ -13,10 +13,14 @@ mod focus;
 mod health;
 mod history;
 mod movement;
+#[cfg(test)]
+mod movement_tests;
 mod pace;
 mod people;
 mod results;
 mod strategic;
+#[cfg(test)]
+mod strategic_tests;
 #[cfg(test)]
 mod tactical_tests;
 mod targets;
