@@ -13,6 +13,7 @@ mod resolve;
 mod rules;
 #[cfg(test)]
 mod tactical_tests;
+mod targets;
 
 use std::collections::HashMap;
 
