@@ -81,11 +81,7 @@ pub struct PlanMetrics {
 
 pub fn sellers(model: &Model, as_of: NaiveDate, health: &Health) -> Vec<SellerMetrics> {
     let strategy = &model.strategy;
-    let period = strategy.calendar.year_of(as_of);
-    let range = strategy.calendar.range(period).unwrap_or(DateRange {
-        start: as_of,
-        end: as_of,
-    });
+    let (period, range) = fiscal_year(strategy, as_of);
     strategy
         .sellers
         .iter()
@@ -139,11 +135,7 @@ pub fn sellers(model: &Model, as_of: NaiveDate, health: &Health) -> Vec<SellerMe
 /// without a priority), so that the lines add up to the company's figures.
 pub fn segments(model: &Model, as_of: NaiveDate) -> Vec<SegmentMetrics> {
     let strategy = &model.strategy;
-    let period = strategy.calendar.year_of(as_of);
-    let range = strategy.calendar.range(period).unwrap_or(DateRange {
-        start: as_of,
-        end: as_of,
-    });
+    let (period, range) = fiscal_year(strategy, as_of);
     let trailing = super::results::trailing_range(as_of);
     let lines = strategy
         .segments
@@ -272,11 +264,7 @@ pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
 
 pub fn teams(model: &Model, as_of: NaiveDate) -> Vec<TeamMetrics> {
     let strategy = &model.strategy;
-    let period = strategy.calendar.year_of(as_of);
-    let range = strategy.calendar.range(period).unwrap_or(DateRange {
-        start: as_of,
-        end: as_of,
-    });
+    let (period, range) = fiscal_year(strategy, as_of);
     strategy
         .teams
         .iter()
@@ -321,4 +309,17 @@ pub fn teams(model: &Model, as_of: NaiveDate) -> Vec<TeamMetrics> {
             }
         })
         .collect()
+}
+
+/// The fiscal year containing `as_of` and its dates.
+fn fiscal_year(
+    strategy: &crate::strategy::Strategy,
+    as_of: NaiveDate,
+) -> (crate::period::Period, DateRange) {
+    let period = strategy.calendar.year_of(as_of);
+    let range = strategy.calendar.range(period).unwrap_or(DateRange {
+        start: as_of,
+        end: as_of,
+    });
+    (period, range)
 }
