@@ -164,6 +164,20 @@ pub fn coverage_tone(coverage: Option<f64>, goal: f64) -> Option<Tone> {
     })
 }
 
+/// Won in a period, with its share of the target, or `no_target` when none is set.
+pub fn won_kpi(ctx: &Ctx<'_>, period: &PeriodMetrics, no_target: &str) -> super::view::Kpi {
+    super::view::Kpi::new(format!("Won {}", period.label), ctx.money(period.won_value)).detail(
+        match period.target {
+            Some(t) => format!(
+                "{} of {}",
+                ctx.percent_or_dash(period.attainment),
+                ctx.money(t)
+            ),
+            None => no_target.to_string(),
+        },
+    )
+}
+
 /// Coverage for a period, naming the variant used (open expected in the period ÷
 /// remaining target) and the goal, coloured against the goal.
 pub fn coverage_kpi(ctx: &Ctx<'_>, period: &PeriodMetrics) -> super::view::Kpi {

@@ -120,32 +120,13 @@ pub fn headline_kpis(ctx: &Ctx<'_>, year_pace: Option<crate::money::Money>) -> V
     let m = ctx.metrics;
     let (year, quarter) = (&m.year, &m.quarter);
     vec![
-        Kpi::new(format!("Won {}", year.label), ctx.money(year.won_value))
-            .detail(match year.target {
-                Some(t) => format!(
-                    "{} of {}",
-                    ctx.percent_or_dash(year.attainment),
-                    ctx.money(t)
-                ),
-                None => "no target set".into(),
-            })
+        blocks::won_kpi(ctx, year, "no target set")
             .tone(blocks::pace_tone(year.won_value, year_pace)),
         Kpi::new(format!("Forecast {}", year.label), ctx.money(year.forecast)).detail(format!(
             "{} of target",
             ctx.percent_or_dash(year.forecast_attainment)
         )),
-        Kpi::new(
-            format!("Won {}", quarter.label),
-            ctx.money(quarter.won_value),
-        )
-        .detail(match quarter.target {
-            Some(t) => format!(
-                "{} of {}",
-                ctx.percent_or_dash(quarter.attainment),
-                ctx.money(t)
-            ),
-            None => "no target set".into(),
-        }),
+        blocks::won_kpi(ctx, quarter, "no target set"),
         blocks::coverage_kpi(ctx, quarter),
         Kpi::new("Open pipeline", ctx.money(m.pipeline.total.open_value)).detail(format!(
             "{} weighted · {} deals",

@@ -97,16 +97,7 @@ fn seller_page(ctx: &Ctx<'_>, index: usize, seller: &Seller) -> Result<OutputFil
     }];
     view.lead = Some(format!("{} · focus for {}", s.team, ctx.site.as_of));
     view.kpis = vec![
-        Kpi::new(format!("Won {}", s.year.label), ctx.money(s.year.won_value)).detail(
-            match s.year.target {
-                Some(t) => format!(
-                    "{} of {}",
-                    ctx.percent_or_dash(s.year.attainment),
-                    ctx.money(t)
-                ),
-                None => "no personal target".into(),
-            },
-        ),
+        blocks::won_kpi(ctx, &s.year, "no personal target"),
         Kpi::new("Forecast", ctx.money(s.year.forecast))
             .detail("won + weighted open expected this year"),
         Kpi::new("Open pipeline", ctx.money(s.pipeline.open_value)).detail(format!(

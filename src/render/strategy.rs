@@ -198,16 +198,7 @@ fn segment_page(ctx: &Ctx<'_>, index: usize, segment: &Segment) -> Result<Output
         Kpi::new("Customers", ctx.locale.integer(s.customers as i64)),
         Kpi::new("Open pipeline", ctx.money(s.pipeline.open_value))
             .detail(format!("{} weighted", ctx.money(s.pipeline.weighted_value))),
-        Kpi::new(format!("Won {}", s.year.label), ctx.money(s.year.won_value)).detail(
-            match s.year.target {
-                Some(t) => format!(
-                    "{} of {}",
-                    ctx.percent_or_dash(s.year.attainment),
-                    ctx.money(t)
-                ),
-                None => "no segment target".into(),
-            },
-        ),
+        blocks::won_kpi(ctx, &s.year, "no segment target"),
         Kpi::new("Win rate", ctx.percent_or_dash(s.year.win_rate_count)).detail(format!(
             "median cycle {}",
             ctx.days_or_dash(s.year.cycle_median_days)
