@@ -10,6 +10,7 @@ pub mod config;
 pub mod csv_source;
 pub mod diagnostics;
 pub mod error;
+pub mod figures;
 pub mod init;
 pub mod load;
 pub mod locale;

@@ -281,3 +281,45 @@ fn the_tag_reader_sees_markup_and_not_escaped_text() {
         [("href".to_string(), "javascript:y".to_string())]
     );
 }
+
+/// A misspelt live figure fails the build at its line and column, in a content page
+/// and in a markdown field of the strategy, and `check` finds the same.
+#[test]
+fn a_misspelt_figure_fails_with_its_location() {
+    let broken = Fixture::new("small")
+        .edit("content/notes.md", "won {{ won }} of", "won {{ wonn }} of")
+        .edit(
+            "content/notes.md",
+            "{{ target 2026-03 }}",
+            "{{ target 2026-13 }}",
+        )
+        .edit(
+            "strategy.toml",
+            "{{ open segment=core }}",
+            "{{ open segment=kore }}",
+        );
+    let run = broken.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let locations: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
+    assert_eq!(locations.len(), 3, "{}", run.stderr);
+    assert!(locations[0].starts_with(
+        "error: content/notes.md:5:19: unknown figure \"wonn\", expected one of won, won_count,"
+    ));
+    assert_eq!(
+        locations[1],
+        "error: content/notes.md:8:22: \"2026-13\" is not a period, expected year, quarter, ttm, YYYY, YYYY-Qn, YYYY-MM or YYYY-Wnn"
+    );
+    assert_eq!(
+        locations[2],
+        "error: strategy.toml:37:19: segment \"kore\" is not in strategy.toml, expected one of \"core\", \"small\""
+    );
+    assert!(
+        run.stderr.contains("5 | Live figures: won {{ wonn }} of"),
+        "{}",
+        run.stderr
+    );
+}

@@ -295,3 +295,44 @@ fn every_seller_has_a_focus_list_with_reasons() {
         ["bought_before", "lost_to_revisit", "not_won_yet"]
     );
 }
+
+/// The report's narrative names its figures live: they equal metrics.json's.
+#[test]
+fn the_narratives_live_figures_equal_the_metrics() {
+    let files = built();
+    let m = metrics(&files);
+    let report = String::from_utf8(files["report/index.html"].clone()).expect("UTF-8");
+    let figures: Vec<&str> = report
+        .split("<span class=\"figure\">")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("</span>").expect("closed")])
+        .collect();
+    // "50 885 803,80 kr" in Swedish: whole kronor, then öre after a comma.
+    let money = |text: &str| -> i64 {
+        let (kronor, ore) = text
+            .trim_end_matches(" kr")
+            .split_once(',')
+            .unwrap_or((text, "00"));
+        let digits = |s: &str| -> i64 {
+            s.chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .unwrap_or_else(|_| panic!("{text} is money"))
+        };
+        digits(kronor) * 100 + digits(ore)
+    };
+    // Won this year, its target, attainment, won this quarter; won this year and
+    // open now in process industry.
+    assert_eq!(money(figures[0]), ore(&m["year"]["won_value"]));
+    assert_eq!(money(figures[1]), ore(&m["year"]["target"]));
+    assert!(figures[2].ends_with('%'), "{}", figures[2]);
+    assert_eq!(money(figures[3]), ore(&m["quarter"]["won_value"]));
+    let process = m["segments"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["id"] == "process"))
+        .expect("the process segment");
+    assert_eq!(money(figures[4]), ore(&process["year"]["won_value"]));
+    assert_eq!(money(figures[5]), ore(&process["pipeline"]["open_value"]));
+    assert!(report.contains("<figcaption>Open pipeline by segment</figcaption>"));
+}

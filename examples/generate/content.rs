@@ -152,14 +152,18 @@ fn meeting_day(as_of: NaiveDate, weeks: u64) -> NaiveDate {
 }
 
 /// The report's narrative (`content/report.md`): the sales director's words to the
-/// board. Qualitative on purpose: the figures beside it come from the data.
+/// board. Its figures are live (`{{ … }}`): written once, true after every rebuild.
 pub const REPORT: &str = "\
 # From the sales director
 
-The year is running close to the pace the plan asks for, carried by **process industry**, where
-service agreements now follow almost every migration project. Food and life science is behind
-its target: two large validation projects moved into next year when the customers' own
+We have won {{ won year }} of this year's target of {{ target year }} ({{ attainment year }}),
+{{ won quarter }} of it this quarter. The year is running close to the pace the plan asks for,
+carried by **process industry** ({{ won year segment=process }} won, {{ open segment=process }}
+open), where service agreements now follow almost every migration project. Food and life science
+is behind its target: two large validation projects moved into next year when the customers' own
 investment decisions slipped, and we have chosen not to discount to pull them back.
+
+{{ chart pipeline-by-segment }}
 
 What we are doing about it:
 

@@ -31,7 +31,7 @@ mod axis;
 mod bars;
 mod legend;
 mod line;
-mod text;
+pub(crate) mod text;
 mod waterfall;
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ const TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
 
 /// Only for what this module writes itself: plotters escapes text and attribute values
 /// on its own, so labels go to plotters raw to be escaped exactly once.
-pub(super) fn escape_xml(text: &str) -> String {
+pub(crate) fn escape_xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

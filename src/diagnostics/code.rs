@@ -77,6 +77,7 @@ codes! {
     Template => "E-TEMPLATE", "a template does not parse or render";
     SnapshotExists => "E-SNAPSHOT-EXISTS", "a different snapshot is already filed for the date";
     NotEmpty => "E-INIT-NOT-EMPTY", "init was pointed at a folder that holds files";
+    Figure => "E-FIGURE", "markdown names a live figure, chart, period or scope that does not exist";
 }
 
 impl fmt::Display for Code {

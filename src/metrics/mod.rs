@@ -9,6 +9,7 @@ mod accum;
 mod accuracy;
 mod conversion;
 mod customers;
+mod figures;
 mod focus;
 mod health;
 mod history;
@@ -25,7 +26,7 @@ mod strategic_tests;
 mod tactical_tests;
 mod targets;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::collections::BTreeMap;
 
@@ -40,6 +41,7 @@ pub use accum::{Outcomes, PipelineSum};
 pub use accuracy::{AccuracyLine, Called, SnapshotAccuracy};
 pub use conversion::{Conversion, StageConversion};
 pub use customers::{AbcClass, CustomerValue};
+pub use figures::{Value, value as figure_value};
 pub use focus::{FocusItem, Hit, Prospect, Reason, SellerFocus, Tier};
 pub use health::{DealFlags, Health, HygieneIssue};
 pub use history::{History, SnapshotPoint};

@@ -110,7 +110,7 @@ pub(super) fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
 }
 
-pub(super) fn project() -> Model {
+pub(crate) fn project() -> Model {
     project_comparing(None)
 }
 

@@ -1,6 +1,6 @@
 //! `content/*.md`: the project's free pages.
 
-use crate::error::{Diagnostic, Problems};
+use crate::error::{Code, Diagnostic, Problems};
 use crate::load::SourceText;
 
 /// A markdown page; rendering it is the renderer's job.
@@ -11,6 +11,8 @@ pub struct Page {
     /// The first `# ` heading, else the slug.
     pub title: String,
     pub markdown: String,
+    /// The file, for locating problems in its live figures.
+    pub path: std::path::PathBuf,
 }
 
 pub fn read(sources: &[SourceText], problems: &mut Problems) -> Vec<Page> {
@@ -47,6 +49,7 @@ pub fn read(sources: &[SourceText], problems: &mut Problems) -> Vec<Page> {
             slug,
             title,
             markdown: source.text.clone(),
+            path: source.path.clone(),
         });
     }
     pages
@@ -57,6 +60,8 @@ pub fn read(sources: &[SourceText], problems: &mut Problems) -> Vec<Page> {
 pub struct Meeting {
     pub date: chrono::NaiveDate,
     pub markdown: String,
+    /// The file, for locating problems in its live figures.
+    pub path: std::path::PathBuf,
     /// Decisions still open: the text of each `- [ ] …` line.
     pub open_decisions: Vec<String>,
 }
@@ -67,6 +72,7 @@ pub fn meetings(sources: &[(chrono::NaiveDate, SourceText)]) -> Vec<Meeting> {
         .map(|(date, source)| Meeting {
             date: *date,
             markdown: source.text.clone(),
+            path: source.path.clone(),
             open_decisions: source
                 .text
                 .lines()
@@ -82,6 +88,60 @@ pub fn meetings(sources: &[(chrono::NaiveDate, SourceText)]) -> Vec<Meeting> {
         .collect();
     meetings.sort_by_key(|m| m.date);
     meetings
+}
+
+/// Checks the live figures of every page and meeting and of the strategy's
+/// markdown fields: each unknown name, period or scope is a problem at its line and
+/// column. `strategy_source` is strategy.toml as read, to locate figures in it.
+pub fn check_figures(
+    pages: &[Page],
+    meetings: &[Meeting],
+    strategy: &crate::strategy::Strategy,
+    strategy_source: &SourceText,
+    problems: &mut Problems,
+) {
+    let texts = pages
+        .iter()
+        .map(|p| (&p.path, &p.markdown))
+        .chain(meetings.iter().map(|m| (&m.path, &m.markdown)));
+    for (path, text) in texts {
+        for found in crate::figures::scan(text, strategy) {
+            if let Err(message) = found.figure {
+                let (line, column) = crate::error::line_column(text, found.range.start);
+                problems.push(Diagnostic::at(path, line, column, message).with_code(Code::Figure));
+            }
+        }
+    }
+    // The strategy's fields arrive unescaped from TOML, so each bad figure is looked
+    // up in the file's text: every place the same text stands is reported.
+    let mut bad: Vec<(String, String)> = Vec::new();
+    for field in strategy.markdown_fields() {
+        for found in crate::figures::scan(field, strategy) {
+            if let Err(message) = found.figure {
+                let text = field[found.range].to_string();
+                if !bad.iter().any(|(t, _)| *t == text) {
+                    bad.push((text, message));
+                }
+            }
+        }
+    }
+    let source = &strategy_source.text;
+    for (text, message) in bad {
+        let places: Vec<usize> = source.match_indices(&text).map(|(i, _)| i).collect();
+        if places.is_empty() {
+            problems.push(
+                Diagnostic::file(&strategy_source.path, format!("{text}: {message}"))
+                    .with_code(Code::Figure),
+            );
+        }
+        for at in places {
+            let (line, column) = crate::error::line_column(source, at);
+            problems.push(
+                Diagnostic::at(&strategy_source.path, line, column, message.clone())
+                    .with_code(Code::Figure),
+            );
+        }
+    }
 }
 
 #[cfg(test)]

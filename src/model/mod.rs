@@ -220,6 +220,9 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
         .collect();
     let pages = content::read(&inputs.content, &mut problems);
     let meetings = content::meetings(&inputs.meetings);
+    if let (Some(strategy), Some(source)) = (&strategy, &inputs.strategy) {
+        content::check_figures(&pages, &meetings, strategy, source, &mut problems);
+    }
     let previous_strategy = inputs.compare_strategy.as_ref().and_then(|s| {
         strategy::parse(&s.path, &s.text, &mut problems).map(|strategy| (s.path.clone(), strategy))
     });

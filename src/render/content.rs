@@ -3,7 +3,6 @@
 use super::view::Section;
 use super::{Ctx, OutputFile};
 use crate::error::Error;
-use crate::markdown;
 
 pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
     ctx.model
@@ -13,9 +12,8 @@ pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
         .map(|page| {
             let path = format!("pages/{}/index.html", page.slug);
             let mut view = ctx.view(&path, "pages", page.title.clone());
-            view.sections.push(
-                Section::new("content", "").html(markdown::body_without_title(&page.markdown, 0)),
-            );
+            view.sections
+                .push(Section::new("content", "").html(ctx.markdown_body(&page.markdown, 0)));
             ctx.render("page.html", &path, &view)
         })
         .collect()

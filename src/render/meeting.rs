@@ -151,7 +151,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
                 title: format!("Meeting of {}", ctx.locale.date(m.date)),
                 tag: (!m.open_decisions.is_empty())
                     .then(|| format!("{} open", m.open_decisions.len())),
-                html: crate::markdown::body_without_title(&m.markdown, 2),
+                html: ctx.markdown_body(&m.markdown, 2),
                 note: None,
             })
             .collect();

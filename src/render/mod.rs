@@ -10,6 +10,7 @@ mod blocks;
 mod content;
 mod customers;
 mod downloads;
+mod figures;
 mod forecast;
 mod home;
 mod meeting;
@@ -44,7 +45,7 @@ pub struct Ctx<'a> {
     pub metrics: &'a Metrics,
     pub locale: Locale,
     pub site: Site,
-    theme: &'a Theme,
+    pub(crate) theme: &'a Theme,
     /// CSV downloads gathered while pages render (see `downloads`).
     downloads: std::cell::RefCell<Vec<OutputFile>>,
 }

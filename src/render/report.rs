@@ -6,7 +6,6 @@ use super::blocks::{self, DealColumns, RESULTS_COLUMNS};
 use super::view::{Cell, Kpi, Section, Table};
 use super::{Ctx, OutputFile};
 use crate::error::Error;
-use crate::markdown;
 use crate::model::Deal;
 
 /// The content page used as the report's narrative.
@@ -26,7 +25,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     if let Some(page) = ctx.model.pages.iter().find(|p| p.slug == NARRATIVE_SLUG) {
         view.sections.push(
             Section::new("narrative", page.title.clone())
-                .html(markdown::body_without_title(&page.markdown, 1)),
+                .html(ctx.markdown_body(&page.markdown, 1)),
         );
     }
 

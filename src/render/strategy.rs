@@ -8,7 +8,6 @@ use super::view::{Cell, Item, Kpi, Link, Section, Table};
 use super::{Ctx, OutputFile};
 use crate::charts::Orientation;
 use crate::error::Error;
-use crate::markdown;
 use crate::metrics::SegmentMetrics;
 use crate::strategy::Segment;
 
@@ -100,12 +99,11 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             .into(),
     );
     view.sections.push(
-        Section::new("direction", "Direction")
-            .html(markdown::to_html(&strategy.direction.statement, 2)),
+        Section::new("direction", "Direction").html(ctx.markdown(&strategy.direction.statement, 2)),
     );
     view.sections.push(
         Section::new("positioning", "Positioning")
-            .html(markdown::to_html(&strategy.direction.positioning, 2)),
+            .html(ctx.markdown(&strategy.direction.positioning, 2)),
     );
 
     let unsegmented = ctx
@@ -120,7 +118,7 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         .map(|s| Item {
             title: s.name.clone(),
             tag: Some(s.priority.label().into()),
-            html: markdown::to_html(&s.why, 3),
+            html: ctx.markdown(&s.why, 3),
             note: None,
         })
         .collect();
@@ -150,7 +148,7 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         .map(|s| Item {
             title: s.name.clone(),
             tag: None,
-            html: markdown::to_html(&s.identify, 3),
+            html: ctx.markdown(&s.identify, 3),
             note: Some(rules_in_words(s)),
         })
         .collect();
@@ -171,7 +169,7 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         offers
             .rows
             .push(vec![Cell::text(&offer.name), Cell::text(names.join(", "))]);
-        values.push(offer_item(offer));
+        values.push(offer_item(ctx, offer));
     }
     view.sections.push(
         Section::new("offers", "3. With which values and offers")
@@ -205,17 +203,17 @@ fn segment_page(ctx: &Ctx<'_>, index: usize, segment: &Segment) -> Result<Output
         )),
     ];
     view.sections
-        .push(Section::new("why", "Why").html(markdown::to_html(&segment.why, 2)));
+        .push(Section::new("why", "Why").html(ctx.markdown(&segment.why, 2)));
     view.sections.push(
         Section::new("identify", "How to identify")
-            .html(markdown::to_html(&segment.identify, 2))
+            .html(ctx.markdown(&segment.identify, 2))
             .intro(rules_in_words(segment)),
     );
     let offers: Vec<Item> = strategy
         .offers
         .iter()
         .filter(|o| o.segments.contains(&index))
-        .map(offer_item)
+        .map(|o| offer_item(ctx, o))
         .collect();
     let mut section = Section::new("offers", "Offers").items(offers);
     if section.items.is_empty() {
@@ -322,11 +320,11 @@ fn unsegmented_customers(ctx: &Ctx<'_>) -> Section {
         .table(table)
 }
 
-fn offer_item(offer: &crate::strategy::Offer) -> Item {
+fn offer_item(ctx: &Ctx<'_>, offer: &crate::strategy::Offer) -> Item {
     Item {
         title: offer.name.clone(),
         tag: None,
-        html: markdown::to_html(&offer.value, 3),
+        html: ctx.markdown(&offer.value, 3),
         note: None,
     }
 }

@@ -6,7 +6,6 @@ use super::view::{Cell, Item, Kpi, Link, Section, Table, Tone};
 use super::{Ctx, OutputFile};
 use crate::charts::Orientation;
 use crate::error::Error;
-use crate::markdown;
 use crate::metrics::{Breakdown, PipelineSum, PlanMetrics};
 use crate::model::Status;
 use crate::strategy::Plan;
@@ -139,7 +138,7 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
             .items(vec![Item {
                 title: "Activities".into(),
                 tag: None,
-                html: markdown::to_html(&plan.activities, 3),
+                html: ctx.markdown(&plan.activities, 3),
                 note: None,
             }]),
     );

@@ -104,20 +104,13 @@ fn inject(html: &[u8], generation: u64) -> Vec<u8> {
     page.into_bytes()
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The page shown in place of every page while the build is broken.
 fn error_page(problems: &str, generation: u64) -> Vec<u8> {
     let page = format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>pipepress: build failed</title>\
 <style>body{{font-family:system-ui,sans-serif;margin:2rem}}pre{{background:#fff4f4;border-left:4px solid #b00020;padding:1rem;overflow:auto}}</style></head>\
 <body><h1>The build failed</h1><p>Fix these problems and save: the page reloads by itself.</p><pre>{}</pre></body></html>",
-        escape(problems)
+        crate::charts::text::escape_xml(problems)
     );
     inject(page.as_bytes(), generation)
 }

@@ -203,6 +203,22 @@ impl Strategy {
         self.index.offers.get(id).copied()
     }
 
+    /// Every field written in markdown, where live figures may stand.
+    pub fn markdown_fields(&self) -> impl Iterator<Item = &str> {
+        [
+            self.direction.statement.as_str(),
+            &self.direction.positioning,
+        ]
+        .into_iter()
+        .chain(
+            self.segments
+                .iter()
+                .flat_map(|s| [s.why.as_str(), &s.identify]),
+        )
+        .chain(self.offers.iter().map(|o| o.value.as_str()))
+        .chain(self.plans.iter().map(|p| p.activities.as_str()))
+    }
+
     /// The revenue target for a period and scope, if one is set.
     pub fn target(&self, period: Period, scope: TargetScope) -> Option<Money> {
         self.targets

@@ -1,0 +1,101 @@
+//! Live figures in markdown, rendered: a KPI as its formatted value, a chart as the
+//! same figure (SVG and its table) the pages show.
+
+use super::Ctx;
+use super::blocks;
+use crate::charts::Orientation;
+use crate::figures::{ChartName, Figure};
+use crate::metrics::{self, Value};
+
+impl Ctx<'_> {
+    /// Markdown to sanitised HTML, with its live figures filled in.
+    pub fn markdown(&self, text: &str, shift: u8) -> String {
+        let found = crate::figures::scan(text, &self.model.strategy);
+        crate::markdown::to_html_with(text, shift, &found, |f| self.figure_html(f))
+    }
+
+    /// A page's markdown without its `# Title` line, with its live figures.
+    pub fn markdown_body(&self, text: &str, shift: u8) -> String {
+        let found = crate::figures::scan(text, &self.model.strategy);
+        crate::markdown::body_without_title_with(text, shift, &found, |f| self.figure_html(f))
+    }
+
+    fn figure_html(&self, figure: &Figure) -> String {
+        match *figure {
+            Figure::Kpi { kpi, when, scope } => {
+                let value = metrics::figure_value(self.model, self.metrics.as_of, kpi, when, scope);
+                let text = match value {
+                    Value::Money(m) => self.money(m),
+                    Value::Count(n) => self.locale.integer(i64::try_from(n).unwrap_or(i64::MAX)),
+                    Value::Ratio(r) => self.locale.percent(r),
+                    Value::Days(d) => self.locale.days(d),
+                    Value::Date(d) => self.locale.date(d),
+                    Value::None => "—".into(),
+                };
+                format!(
+                    "<span class=\"figure\">{}</span>",
+                    crate::charts::text::escape_xml(&text)
+                )
+            }
+            Figure::Chart(name) => self.chart_html(name),
+        }
+    }
+
+    fn chart_html(&self, name: ChartName) -> String {
+        let m = self.metrics;
+        let breakdown = |title: &str, label: &str, lines, orientation| {
+            blocks::breakdown_chart(self, title, label, lines, orientation, |_| None)
+        };
+        let chart = match name {
+            ChartName::PipelineByStage => breakdown(
+                "Open pipeline by stage",
+                "Stage",
+                &m.pipeline.by_stage,
+                Orientation::Horizontal,
+            ),
+            ChartName::PipelineBySegment => breakdown(
+                "Open pipeline by segment",
+                "Segment",
+                &m.pipeline.by_segment,
+                Orientation::Horizontal,
+            ),
+            ChartName::PipelineBySeller => breakdown(
+                "Open pipeline by seller",
+                "Seller",
+                &m.pipeline.by_owner,
+                Orientation::Horizontal,
+            ),
+            ChartName::PipelineByCloseMonth => breakdown(
+                "Open pipeline by month of expected close",
+                "Month",
+                &m.pipeline.by_close_month,
+                Orientation::Vertical,
+            ),
+            ChartName::PipelineByAge => breakdown(
+                "Open pipeline by age",
+                "Age",
+                &m.pipeline.by_age,
+                Orientation::Vertical,
+            ),
+            ChartName::Pace => blocks::pace_chart(
+                self,
+                &format!("Won in {} against the target's pace", m.year.label),
+                &m.year_pace,
+            ),
+        };
+        let mut context = tera::Context::new();
+        context.insert("ch", &chart);
+        context.insert("root", "");
+        // The built-in figure template is tested; an override that fails to render
+        // shows the chart's table caption instead of failing the page.
+        self.theme
+            .tera
+            .render("figure.html", &context)
+            .unwrap_or_else(|_| {
+                format!(
+                    "<p>{}</p>",
+                    crate::charts::text::escape_xml(&chart.table.caption)
+                )
+            })
+    }
+}
