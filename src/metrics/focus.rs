@@ -94,6 +94,7 @@ pub struct SellerFocus {
 pub fn compute(model: &Model, as_of: NaiveDate, health: &Health) -> Vec<SellerFocus> {
     let threshold = late_stage_threshold(model);
     let pushes: HashMap<String, u64> = super::movement::pushes(model).0.into_iter().collect();
+    let book = prospects::Book::new(model, as_of);
     let mut items: Vec<Vec<FocusItem>> = vec![Vec::new(); model.strategy.sellers.len()];
     for (index, deal) in model.deals.iter().enumerate() {
         if deal.status != Status::Open {
@@ -129,7 +130,7 @@ pub fn compute(model: &Model, as_of: NaiveDate, health: &Health) -> Vec<SellerFo
                 seller: s.id.clone(),
                 late_stage_min_value: threshold,
                 items,
-                prospects: prospects::for_seller(model, as_of, seller),
+                prospects: book.for_seller(model, as_of, seller),
             }
         })
         .collect()

@@ -60,6 +60,9 @@ pub struct OffStrategy {
     pub by_team: Vec<OffShare>,
     /// Ids of the off-strategy open deals, largest first.
     pub deals: Vec<String>,
+    /// The same deals as indexes into the model's deals.
+    #[serde(skip)]
+    pub indexes: Vec<usize>,
 }
 
 pub fn off_strategy(model: &Model, flags: &[DealFlags]) -> OffStrategy {
@@ -75,12 +78,13 @@ pub fn off_strategy(model: &Model, flags: &[DealFlags]) -> OffStrategy {
         .iter()
         .map(|t| OffShare::new(&t.id, &t.name))
         .collect();
-    let mut off: Vec<&Deal> = Vec::new();
-    for (deal, flags) in model
+    let mut off: Vec<(usize, &Deal)> = Vec::new();
+    for (index, (deal, flags)) in model
         .deals
         .iter()
         .zip(flags)
-        .filter(|(d, _)| d.status == Status::Open)
+        .enumerate()
+        .filter(|(_, (d, _))| d.status == Status::Open)
     {
         let value = deal.amount();
         total.add(value, flags.off_strategy);
@@ -89,15 +93,16 @@ pub fn off_strategy(model: &Model, flags: &[DealFlags]) -> OffStrategy {
             team.add(value, flags.off_strategy);
         }
         if flags.off_strategy {
-            off.push(deal);
+            off.push((index, deal));
         }
     }
-    off.sort_by(|a, b| b.amount().cmp(&a.amount()).then_with(|| a.id.cmp(&b.id)));
+    off.sort_by(|(_, a), (_, b)| b.amount().cmp(&a.amount()).then_with(|| a.id.cmp(&b.id)));
     OffStrategy {
         total: total.finish(),
         by_seller: sellers.into_iter().map(OffShare::finish).collect(),
         by_team: teams.into_iter().map(OffShare::finish).collect(),
-        deals: off.into_iter().map(|d| d.id.clone()).collect(),
+        deals: off.iter().map(|(_, d)| d.id.clone()).collect(),
+        indexes: off.iter().map(|&(i, _)| i).collect(),
     }
 }
 

@@ -48,6 +48,19 @@ pub struct Ctx<'a> {
     pub(crate) theme: &'a Theme,
     /// CSV downloads gathered while pages render (see `downloads`).
     downloads: std::cell::RefCell<Vec<OutputFile>>,
+    /// Each seller's open deals (indexes into the model's deals, in its order), so
+    /// that a seller's page costs their deals rather than every deal.
+    pub open_by_seller: Vec<Vec<usize>>,
+}
+
+fn open_by_seller(model: &Model) -> Vec<Vec<usize>> {
+    let mut lists = vec![Vec::new(); model.strategy.sellers.len()];
+    for (index, deal) in model.deals.iter().enumerate() {
+        if deal.status == crate::model::Status::Open {
+            lists[deal.owner].push(index);
+        }
+    }
+    lists
 }
 
 /// Renders every page of the site, the metrics JSON and the theme's assets.
@@ -65,6 +78,7 @@ pub fn render(model: &Model, metrics: &Metrics, theme: &Theme) -> Result<Vec<Out
         },
         theme,
         downloads: std::cell::RefCell::new(Vec::new()),
+        open_by_seller: open_by_seller(model),
     };
     let mut files = vec![
         home::page(&ctx)?,

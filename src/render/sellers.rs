@@ -10,7 +10,7 @@ use super::blocks::{self, DealColumns};
 use super::view::{Cell, Kpi, Link, Section, Table};
 use super::{Ctx, OutputFile};
 use crate::error::Error;
-use crate::model::{Deal, Status};
+use crate::model::Deal;
 use crate::strategy::Seller;
 
 pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
@@ -70,10 +70,10 @@ fn pick<K: Ord>(
     key: impl Fn(&Deal) -> K,
 ) -> Vec<usize> {
     let deals = &ctx.model.deals;
-    let mut list: Vec<usize> = (0..deals.len())
-        .filter(|&i| {
-            deals[i].owner == seller && deals[i].status == Status::Open && keep(i, &deals[i])
-        })
+    let mut list: Vec<usize> = ctx.open_by_seller[seller]
+        .iter()
+        .copied()
+        .filter(|&i| keep(i, &deals[i]))
         .collect();
     list.sort_by(|&a, &b| {
         key(&deals[a])
