@@ -336,3 +336,26 @@ fn the_narratives_live_figures_equal_the_metrics() {
     assert_eq!(money(figures[5]), ore(&process["pipeline"]["open_value"]));
     assert!(report.contains("<figcaption>Open pipeline by segment</figcaption>"));
 }
+
+/// metrics.json stays bounded at any size: lists of single customers stop at 100
+/// entries, largest first, and say how many there are in all. The sample has more
+/// customers than that (counted here from its CSV, not taken from the program).
+#[test]
+fn metrics_json_lists_stop_at_a_hundred_and_keep_their_counts() {
+    let files = built();
+    let m = metrics(&files);
+    let csv = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/data/customers.csv"),
+    )
+    .expect("the sample's customers");
+    let customers = csv.lines().count() - 1; // less the header
+    assert!(customers > 100, "the sample has {customers} customers");
+    assert_eq!(m["customer_count"], customers);
+    let listed = m["customers"].as_array().expect("a list");
+    assert_eq!(listed.len(), 100);
+    let won: Vec<i64> = listed.iter().map(|c| ore(&c["won_value"])).collect();
+    assert!(
+        won.windows(2).all(|w| w[0] >= w[1]),
+        "highest won value first"
+    );
+}

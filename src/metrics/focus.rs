@@ -85,9 +85,13 @@ pub struct SellerFocus {
     pub late_stage_min_value: Option<Money>,
     /// Every open deal of the seller that hits a rule: highest score first, then
     /// highest weighted value, then id.
+    #[serde(serialize_with = "super::first_entries")]
     pub items: Vec<FocusItem>,
+    pub item_count: usize,
     /// Tier 1, then 2, then 3, each in its own order.
+    #[serde(serialize_with = "super::first_entries")]
     pub prospects: Vec<Prospect>,
+    pub prospect_count: usize,
 }
 
 /// The focus of every seller, in the strategy's order.
@@ -126,11 +130,14 @@ pub fn compute(model: &Model, as_of: NaiveDate, health: &Health) -> Vec<SellerFo
                     .then(b.weighted_value.cmp(&a.weighted_value))
                     .then_with(|| a.deal.cmp(&b.deal))
             });
+            let prospects = book.for_seller(model, as_of, seller);
             SellerFocus {
                 seller: s.id.clone(),
                 late_stage_min_value: threshold,
+                item_count: items.len(),
                 items,
-                prospects: book.for_seller(model, as_of, seller),
+                prospect_count: prospects.len(),
+                prospects,
             }
         })
         .collect()

@@ -81,7 +81,11 @@ pub struct Metrics {
     pub targets: Vec<TargetMetrics>,
     /// For each earlier snapshot: how its commit and best case turned out.
     pub forecast_accuracy: Vec<SnapshotAccuracy>,
+    /// Every customer, highest won value first (in JSON: the first
+    /// [`JSON_LIST_LIMIT`], with `customer_count`).
+    #[serde(serialize_with = "first_entries")]
     pub customers: Vec<CustomerValue>,
+    pub customer_count: usize,
     pub off_strategy: OffStrategy,
     pub win_loss: WinLoss,
     /// Present when built with `--compare-strategy`.
@@ -235,6 +239,7 @@ pub fn compute_between(
         plans: done(plans),
         targets: done(targets),
         forecast_accuracy: done(accuracy_),
+        customer_count: model.customers.len(),
         customers: done(customers_),
         off_strategy: done(off_strategy),
         win_loss: done(win_loss),
@@ -248,6 +253,20 @@ pub fn compute_between(
         trailing_12_months: trailing,
         health,
     }
+}
+
+/// Lists of single deals or customers in `metrics.json` stop at this many entries,
+/// the largest or most urgent first (each list's own order); their counts stay
+/// whole, and the full lists are the site's CSV downloads. So the file stays a few
+/// megabytes however many deals there are.
+pub const JSON_LIST_LIMIT: usize = 100;
+
+/// Serialises the first [`JSON_LIST_LIMIT`] entries of a list.
+pub(crate) fn first_entries<T: Serialize, S: serde::Serializer>(
+    list: &[T],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(list.iter().take(JSON_LIST_LIMIT))
 }
 
 /// A task's result after `rayon::scope`, which returns only when every task it

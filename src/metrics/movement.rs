@@ -133,8 +133,11 @@ pub struct Movement {
     pub pushed: u64,
     pub pulled_in: u64,
     /// Every deal that changed, largest value first.
+    #[serde(serialize_with = "super::first_entries")]
     pub deals: Vec<DealMovement>,
+    pub deal_count: usize,
     /// Deal id → times its expected close moved later across all exports (≥ 1 only).
+    #[serde(serialize_with = "super::first_entries")]
     pub push_counts: Vec<(String, u64)>,
     pub slip: Vec<Slip>,
 }
@@ -309,6 +312,7 @@ pub fn compute(
         moved_back,
         pushed,
         pulled_in,
+        deal_count: deals.len(),
         deals,
         push_counts,
         slip,

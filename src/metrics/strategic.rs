@@ -59,6 +59,7 @@ pub struct OffStrategy {
     pub by_seller: Vec<OffShare>,
     pub by_team: Vec<OffShare>,
     /// Ids of the off-strategy open deals, largest first.
+    #[serde(serialize_with = "super::first_entries")]
     pub deals: Vec<String>,
     /// The same deals as indexes into the model's deals.
     #[serde(skip)]
@@ -311,8 +312,12 @@ pub struct Move {
 pub struct StrategyChange {
     /// The earlier strategy file, as given.
     pub compared_with: String,
+    #[serde(serialize_with = "super::first_entries")]
     pub customers: Vec<Move>,
+    pub customer_count: usize,
+    #[serde(serialize_with = "super::first_entries")]
     pub deals: Vec<Move>,
+    pub deal_count: usize,
     /// Open value of the deals that change segment or priority.
     pub value_moved: Money,
     /// Of it: open value that comes into a prioritised segment, and that leaves one.
@@ -348,8 +353,10 @@ pub fn strategy_change(model: &Model) -> Option<StrategyChange> {
     }
     let mut change = StrategyChange {
         compared_with: path.display().to_string(),
+        customer_count: customers.len(),
         customers,
         deals: Vec::new(),
+        deal_count: 0,
         value_moved: Money::ZERO,
         value_into_strategy: Money::ZERO,
         value_out_of_strategy: Money::ZERO,
@@ -385,5 +392,6 @@ pub fn strategy_change(model: &Model) -> Option<StrategyChange> {
     change
         .deals
         .sort_by(|a, b| b.value.cmp(&a.value).then_with(|| a.id.cmp(&b.id)));
+    change.deal_count = change.deals.len();
     Some(change)
 }

@@ -23,6 +23,7 @@ mod tactics;
 pub mod view;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::error::Error;
 use crate::locale::Locale;
@@ -47,7 +48,7 @@ pub struct Ctx<'a> {
     pub site: Site,
     pub(crate) theme: &'a Theme,
     /// CSV downloads gathered while pages render (see `downloads`).
-    downloads: std::cell::RefCell<Vec<OutputFile>>,
+    downloads: std::sync::Mutex<Vec<OutputFile>>,
     /// Each seller's open deals (indexes into the model's deals, in its order), so
     /// that a seller's page costs their deals rather than every deal.
     pub open_by_seller: Vec<Vec<usize>>,
@@ -77,35 +78,38 @@ pub fn render(model: &Model, metrics: &Metrics, theme: &Theme) -> Result<Vec<Out
             version: env!("CARGO_PKG_VERSION"),
         },
         theme,
-        downloads: std::cell::RefCell::new(Vec::new()),
+        downloads: std::sync::Mutex::new(Vec::new()),
         open_by_seller: open_by_seller(model),
     };
-    let mut files = vec![
-        home::page(&ctx)?,
-        pipeline::page(&ctx)?,
-        meeting::page(&ctx)?,
-        customers::page(&ctx)?,
-        report::page(&ctx)?,
+    // Page families render in parallel; the files are sorted by path below, so
+    // the output does not depend on which finished first, and neither does the
+    // error reported (the first failing family in this order).
+    type Family = fn(&Ctx<'_>) -> Result<Vec<OutputFile>, Error>;
+    let families: [Family; 10] = [
+        |ctx| Ok(vec![home::page(ctx)?]),
+        |ctx| Ok(vec![pipeline::page(ctx)?]),
+        |ctx| Ok(vec![meeting::page(ctx)?]),
+        |ctx| Ok(vec![customers::page(ctx)?]),
+        |ctx| Ok(vec![report::page(ctx)?]),
+        strategy::pages,
+        tactics::pages,
+        sellers::pages,
+        content::pages,
+        metrics_json,
     ];
-    files.extend(strategy::pages(&ctx)?);
-    files.extend(tactics::pages(&ctx)?);
-    files.extend(sellers::pages(&ctx)?);
-    files.extend(content::pages(&ctx)?);
-    let json = serde_json::to_vec_pretty(metrics).map_err(|e| Error::Template {
-        name: "data/metrics.json".into(),
-        message: e.to_string(),
-    })?;
-    files.push(OutputFile {
-        path: "data/metrics.json".into(),
-        bytes: json,
-    });
+    let rendered: Vec<Result<Vec<OutputFile>, Error>> =
+        families.par_iter().map(|family| family(&ctx)).collect();
+    let mut files = Vec::new();
+    for family in rendered {
+        files.extend(family?);
+    }
     for (name, text) in &theme.assets {
         files.push(OutputFile {
             path: format!("assets/{name}"),
             bytes: text.clone().into_bytes(),
         });
     }
-    files.extend(ctx.downloads.take());
+    files.extend(std::mem::take(&mut *lock(&ctx.downloads)));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
@@ -133,9 +137,8 @@ impl Ctx<'_> {
         view: &PageView<'_>,
     ) -> Result<OutputFile, Error> {
         let mut view = view.clone();
-        self.downloads
-            .borrow_mut()
-            .extend(downloads::extract(path, &mut view));
+        let csvs = downloads::extract(path, &mut view);
+        lock(&self.downloads).extend(csvs);
         let context =
             tera::Context::from_serialize(&view).map_err(|e| template_error(template, &e))?;
         let html = self
@@ -168,6 +171,28 @@ impl Ctx<'_> {
     pub fn days_or_dash(&self, days: Option<f64>) -> String {
         days.map_or_else(|| "—".into(), |d| self.locale.days(d))
     }
+}
+
+/// The metrics as JSON, for other tools.
+fn metrics_json(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
+    let json = serde_json::to_vec_pretty(ctx.metrics).map_err(|e| Error::Template {
+        name: "data/metrics.json".into(),
+        message: e.to_string(),
+    })?;
+    Ok(vec![OutputFile {
+        path: "data/metrics.json".into(),
+        bytes: json,
+    }])
+}
+
+/// The downloads gathered so far. A page that panicked while holding the lock
+/// left whole files only (each is pushed whole), so a poisoned lock is still good.
+fn lock(
+    downloads: &std::sync::Mutex<Vec<OutputFile>>,
+) -> std::sync::MutexGuard<'_, Vec<OutputFile>> {
+    downloads
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn template_error(name: &str, error: &dyn std::error::Error) -> Error {
