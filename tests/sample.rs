@@ -224,7 +224,10 @@ fn segment_lines_and_abc_classes_add_up() {
             .map(|s| s[key].as_i64().expect("count"))
             .sum::<i64>()
     };
-    assert_eq!(sum_count("customers"), m["customer_count"].as_i64().expect("count"));
+    assert_eq!(
+        sum_count("customers"),
+        m["customer_count"].as_i64().expect("count")
+    );
     let sum = |f: &dyn Fn(&Value) -> &Value| segments.iter().map(|s| ore(f(s))).sum::<i64>();
     assert_eq!(
         sum(&|s| &s["pipeline"]["open_value"]),
