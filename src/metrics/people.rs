@@ -81,7 +81,7 @@ pub struct PlanMetrics {
 
 /// Each seller's deals (indexes into the model's deals, in its order), gathered in
 /// one pass so that a seller's figures cost their own deals.
-fn deals_by_owner(model: &Model) -> Vec<Vec<usize>> {
+pub(crate) fn deals_by_owner(model: &Model) -> Vec<Vec<usize>> {
     let mut owned = vec![Vec::new(); model.strategy.sellers.len()];
     for (index, deal) in model.deals.iter().enumerate() {
         owned[deal.owner].push(index);
