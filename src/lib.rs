@@ -5,6 +5,7 @@
 //! [`metrics::compute`] computes every figure, [`render::render`] turns them into
 //! files in memory, and [`site::write`] puts them on disk atomically.
 
+pub mod brand;
 pub mod charts;
 pub mod config;
 pub mod csv_source;
@@ -48,6 +49,10 @@ pub struct Options {
     pub since: Option<NaiveDate>,
     /// End the movement at the export on or before this date instead of now.
     pub until: Option<NaiveDate>,
+    /// `SOURCE_DATE_EPOCH`: the build time the report's provenance states (seconds
+    /// since 1970, UTC); without it, the as-of date. Never the clock, so that two
+    /// builds of the same input are byte-identical.
+    pub source_date_epoch: Option<i64>,
 }
 
 impl Options {
@@ -57,6 +62,7 @@ impl Options {
             compare_strategy: None,
             since: None,
             until: None,
+            source_date_epoch: None,
         }
     }
 }
@@ -134,7 +140,7 @@ pub fn build_site_with(
     progress(Step::Compute);
     let metrics = metrics::compute_between(&model, options.as_of, options.since, options.until);
     progress(Step::Render);
-    render::render(&model, &metrics, &theme)
+    render::render(&model, &metrics, &theme, options)
 }
 
 /// What a finished build wrote.

@@ -150,6 +150,20 @@ enum Failure {
     },
     /// Problems already rendered for stdout (`check --format json`).
     Reported(String),
+    /// The command line or its environment asks for something impossible (exit 2).
+    Usage(String),
+}
+
+/// `SOURCE_DATE_EPOCH` (reproducible builds): the build time the report states.
+fn source_date_epoch() -> Result<Option<i64>, Failure> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) if !text.trim().is_empty() => text.trim().parse().map(Some).map_err(|_| {
+            Failure::Usage(format!(
+                "SOURCE_DATE_EPOCH=\"{text}\" is not a time, expected whole seconds since 1970-01-01 UTC (e.g. 1763186400)"
+            ))
+        }),
+        _ => Ok(None),
+    }
 }
 
 fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
@@ -170,6 +184,7 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 compare_strategy,
                 since,
                 until,
+                source_date_epoch: source_date_epoch()?,
             };
             let mut progress = Progress::new(verbosity, std::io::stderr().is_terminal());
             let built =
@@ -371,6 +386,10 @@ fn main() -> ExitCode {
         Err(Failure::Reported(text)) => {
             print!("{text}");
             ExitCode::from(1)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
         }
     }
 }
