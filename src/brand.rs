@@ -192,7 +192,12 @@ impl Brand {
 
     /// The logo's file name in the site (`assets/logo.svg`), from its extension.
     pub fn logo_asset(&self) -> Option<String> {
-        let ext = self.logo.as_ref()?.extension()?.to_str()?.to_ascii_lowercase();
+        let ext = self
+            .logo
+            .as_ref()?
+            .extension()?
+            .to_str()?
+            .to_ascii_lowercase();
         Some(format!("assets/logo.{ext}"))
     }
 }
@@ -220,7 +225,10 @@ mod tests {
     fn css_strings_are_escaped() {
         // '"' is U+0022, '<' U+003C, '\\' U+005C, '{' U+007B.
         assert_eq!(css_string("Nordvik AB"), "\"Nordvik AB\"");
-        assert_eq!(css_string("a\"</style>{\\"), "\"a\\22 \\3c /style\\3e \\7b \\5c \"");
+        assert_eq!(
+            css_string("a\"</style>{\\"),
+            "\"a\\22 \\3c /style\\3e \\7b \\5c \""
+        );
     }
 
     #[test]
@@ -238,7 +246,14 @@ mod tests {
             font_stack("Georgia,'Times New Roman' , serif").as_deref(),
             Some("Georgia, 'Times New Roman', serif")
         );
-        for bad in ["Arial; color: red", "a}b", "", "Arial,,serif", "\"Open", "url(x)"] {
+        for bad in [
+            "Arial; color: red",
+            "a}b",
+            "",
+            "Arial,,serif",
+            "\"Open",
+            "url(x)",
+        ] {
             assert_eq!(font_stack(bad), None, "{bad}");
         }
     }

@@ -186,9 +186,25 @@ mod tests {
         let problems = parse_text(text).expect_err("invalid");
         assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(problems[0].starts_with("pipepress.toml:5:11: [brand] primary = \"#12345g\" is not a colour, expected a hex colour"), "{}", problems[0]);
-        assert!(problems[1].starts_with("pipepress.toml:6:10: [brand] accent = \"blue\" is not a colour"), "{}", problems[1]);
-        assert!(problems[2].starts_with("pipepress.toml:7:8: [brand] logo = \"../x.svg\" leaves the project folder"), "{}", problems[2]);
-        assert!(problems[3].starts_with("pipepress.toml:8:8: [brand] font = \"Arial; x\" is not a font stack"), "{}", problems[3]);
+        assert!(
+            problems[1]
+                .starts_with("pipepress.toml:6:10: [brand] accent = \"blue\" is not a colour"),
+            "{}",
+            problems[1]
+        );
+        assert!(
+            problems[2].starts_with(
+                "pipepress.toml:7:8: [brand] logo = \"../x.svg\" leaves the project folder"
+            ),
+            "{}",
+            problems[2]
+        );
+        assert!(
+            problems[3]
+                .starts_with("pipepress.toml:8:8: [brand] font = \"Arial; x\" is not a font stack"),
+            "{}",
+            problems[3]
+        );
     }
 
     #[test]
@@ -198,7 +214,10 @@ mod tests {
         assert_eq!(config.brand.primary.as_deref(), Some("#aabbcc"));
         assert_eq!(config.brand.logo, Some(PathBuf::from("brand/logo.svg")));
         assert_eq!(config.brand.heading_font.as_deref(), Some("Georgia, serif"));
-        assert_eq!(config.brand.logo_asset().as_deref(), Some("assets/logo.svg"));
+        assert_eq!(
+            config.brand.logo_asset().as_deref(),
+            Some("assets/logo.svg")
+        );
     }
 
     #[test]

@@ -19,11 +19,13 @@ pub mod markdown;
 pub mod metrics;
 pub mod model;
 pub mod money;
+pub mod pdf;
 pub mod period;
 pub mod progress;
 pub mod project;
 pub mod render;
 pub mod serve;
+pub mod single_file;
 pub mod site;
 pub mod snapshot;
 pub mod strategy;
@@ -53,6 +55,18 @@ pub struct Options {
     /// since 1970, UTC); without it, the as-of date. Never the clock, so that two
     /// builds of the same input are byte-identical.
     pub source_date_epoch: Option<i64>,
+    /// Also write the report (or the whole site) as one self-contained HTML file.
+    pub single_file: Option<SingleFile>,
+    /// Also print the report to this PDF file with a Chromium found on the machine.
+    pub pdf: Option<PathBuf>,
+}
+
+/// `--single-file FILE [--whole-site]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SingleFile {
+    pub path: PathBuf,
+    /// Every page, not only the report.
+    pub whole_site: bool,
 }
 
 impl Options {
@@ -63,6 +77,8 @@ impl Options {
             since: None,
             until: None,
             source_date_epoch: None,
+            single_file: None,
+            pdf: None,
         }
     }
 }
@@ -163,8 +179,30 @@ pub fn build_with(
     progress: &mut dyn FnMut(Step),
 ) -> Result<Summary, Error> {
     let files = build_site_with(project, options, progress)?;
+    // Found before anything is written: a missing browser fails the build whole.
+    let chromium = options
+        .pdf
+        .as_ref()
+        .map(|_| pdf::find_chromium())
+        .transpose()?;
+    let single = match &options.single_file {
+        Some(s) if s.whole_site => Some(single_file::whole_site(&files)?),
+        Some(_) => Some(single_file::report(&files)?),
+        None => None,
+    };
+    let report = match (&options.pdf, &single, &options.single_file) {
+        (Some(_), Some(html), Some(s)) if !s.whole_site => Some(html.clone()),
+        (Some(_), _, _) => Some(single_file::report(&files)?),
+        _ => None,
+    };
     progress(Step::Write);
     site::write(&files, out)?;
+    if let (Some(s), Some(html)) = (&options.single_file, &single) {
+        site::write_file(&s.path, html.as_bytes())?;
+    }
+    if let (Some(path), Some(chromium), Some(html)) = (&options.pdf, &chromium, &report) {
+        pdf::print(chromium, html, path)?;
+    }
     Ok(Summary {
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
         files: files.len(),

@@ -95,18 +95,28 @@ pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Erro
         let missing = "file not found, expected an earlier strategy.toml to compare with";
         read_or(Path::new(""), path, missing, &mut problems)
     });
-    let logo = paths.brand.logo.as_ref().and_then(|logo| match fs::read(root.join(logo)) {
-        Ok(bytes) => Some(bytes),
-        Err(error) => {
-            let (message, code) = if error.kind() == ErrorKind::NotFound {
-                ("file not found, expected the [brand] logo of pipepress.toml".to_string(), Code::FileMissing)
-            } else {
-                (format!("cannot read the [brand] logo: {error}"), Code::FileUnreadable)
-            };
-            problems.push(Diagnostic::file(logo, message).with_code(code));
-            None
-        }
-    });
+    let logo = paths
+        .brand
+        .logo
+        .as_ref()
+        .and_then(|logo| match fs::read(root.join(logo)) {
+            Ok(bytes) => Some(bytes),
+            Err(error) => {
+                let (message, code) = if error.kind() == ErrorKind::NotFound {
+                    (
+                        "file not found, expected the [brand] logo of pipepress.toml".to_string(),
+                        Code::FileMissing,
+                    )
+                } else {
+                    (
+                        format!("cannot read the [brand] logo: {error}"),
+                        Code::FileUnreadable,
+                    )
+                };
+                problems.push(Diagnostic::file(logo, message).with_code(code));
+                None
+            }
+        });
     let mut files: Vec<InputFile> = config_text
         .iter()
         .chain(&strategy)

@@ -48,6 +48,18 @@ enum Command {
         /// of the current one: the movement between any two snapshots.
         #[arg(long, value_parser = parse_date, value_name = "DATE")]
         until: Option<NaiveDate>,
+        /// Also write the report as one self-contained HTML file (styles and
+        /// pictures inside, no links out): it opens as an e-mail attachment.
+        #[arg(long, value_name = "FILE")]
+        single_file: Option<PathBuf>,
+        /// With --single-file: every page of the site in the one file.
+        #[arg(long, requires = "single_file")]
+        whole_site: bool,
+        /// Also print the report to a PDF file, with a Chromium found on the
+        /// machine ($PIPEPRESS_CHROMIUM, else chromium, chromium-browser or
+        /// google-chrome on PATH).
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
     },
     /// Validate the project only, listing every problem found.
     Check {
@@ -176,6 +188,9 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
             compare_strategy,
             since,
             until,
+            single_file,
+            whole_site,
+            pdf,
         } => {
             let dir = project_dir(dir);
             let as_of = as_of.unwrap_or_else(today);
@@ -185,6 +200,8 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 since,
                 until,
                 source_date_epoch: source_date_epoch()?,
+                single_file: single_file.map(|path| pipepress::SingleFile { path, whole_site }),
+                pdf,
             };
             let mut progress = Progress::new(verbosity, std::io::stderr().is_terminal());
             let built =

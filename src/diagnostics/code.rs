@@ -78,6 +78,7 @@ codes! {
     Template => "E-TEMPLATE", "a template does not parse or render";
     SnapshotExists => "E-SNAPSHOT-EXISTS", "a different snapshot is already filed for the date";
     NotEmpty => "E-INIT-NOT-EMPTY", "init was pointed at a folder that holds files";
+    Export => "E-EXPORT", "--single-file or --pdf could not be written (no Chromium, or it failed)";
     Figure => "E-FIGURE", "markdown names a live figure, chart, period or scope that does not exist";
 }
 

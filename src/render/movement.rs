@@ -172,7 +172,7 @@ pub fn slip_section(ctx: &Ctx<'_>) -> Option<Section> {
             Cell::text(format!("{} ({})", deal.name, deal.id)),
             Cell::link(&seller.name, blocks::seller_path(&seller.id)),
             Cell::number(ctx.locale.integer(*times as i64)),
-            Cell::text(ctx.date_or_dash(deal.expected_close.or(deal.closed))),
+            Cell::date(ctx.date_or_dash(deal.expected_close.or(deal.closed))),
         ]);
     }
     let mut slip = Table::new(

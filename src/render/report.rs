@@ -189,8 +189,8 @@ fn pushed_table(ctx: &Ctx<'_>, limit: usize) -> Table {
             ),
             Cell::text(d.stage_after.clone().unwrap_or_default()),
             Cell::number(ctx.money_or_dash(d.value_after)),
-            Cell::text(ctx.date_or_dash(d.close_before)),
-            Cell::text(ctx.date_or_dash(d.close_after)),
+            Cell::date(ctx.date_or_dash(d.close_before)),
+            Cell::date(ctx.date_or_dash(d.close_after)),
         ]);
     }
     if pushed.len() > limit {

@@ -92,9 +92,19 @@ pub struct Cell {
     pub href: Option<String>,
     pub numeric: bool,
     pub tone: Option<Tone>,
+    /// A date: never broken across lines (`2026-11-15` would break at a hyphen).
+    pub date: bool,
 }
 
 impl Cell {
+    pub fn date(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            date: true,
+            ..Cell::default()
+        }
+    }
+
     pub fn text(text: impl Into<String>) -> Cell {
         Cell {
             text: text.into(),
