@@ -134,7 +134,7 @@ fn changes(ctx: &Ctx<'_>, m: &Movement, limit: usize) -> Table {
                 d.stage_before.clone().unwrap_or_else(|| "—".into()),
                 d.stage_after.clone().unwrap_or_else(|| "—".into()),
             )),
-            Cell::text(arrow(
+            Cell::date(arrow(
                 ctx.date_or_dash(d.close_before),
                 ctx.date_or_dash(d.close_after),
             )),
