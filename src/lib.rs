@@ -171,7 +171,9 @@ pub fn build(project: &Path, out: &Path, options: &Options) -> Result<Summary, E
     build_with(project, out, options, &mut |_| {})
 }
 
-/// [`build`], announcing each [`Step`] to `progress`.
+/// [`build`], announcing each [`Step`] to `progress`; then, when asked for, the
+/// single-file report (or site) and the PDF, each written beside its target and
+/// renamed into place.
 pub fn build_with(
     project: &Path,
     out: &Path,
@@ -190,17 +192,16 @@ pub fn build_with(
         Some(_) => Some(single_file::report(&files)?),
         None => None,
     };
-    let report = match (&options.pdf, &single, &options.single_file) {
-        (Some(_), Some(html), Some(s)) if !s.whole_site => Some(html.clone()),
-        (Some(_), _, _) => Some(single_file::report(&files)?),
-        _ => None,
+    let printed = match &options.pdf {
+        Some(_) => Some(single_file::report(&files)?),
+        None => None,
     };
     progress(Step::Write);
     site::write(&files, out)?;
     if let (Some(s), Some(html)) = (&options.single_file, &single) {
         site::write_file(&s.path, html.as_bytes())?;
     }
-    if let (Some(path), Some(chromium), Some(html)) = (&options.pdf, &chromium, &report) {
+    if let (Some(path), Some(chromium), Some(html)) = (&options.pdf, &chromium, &printed) {
         pdf::print(chromium, html, path)?;
     }
     Ok(Summary {

@@ -211,8 +211,15 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 error,
                 root: dir.clone(),
             })?;
+            let mut also = String::new();
+            if let Some(single) = &options.single_file {
+                also.push_str(&format!(", and {}", single.path.display()));
+            }
+            if let Some(pdf) = &options.pdf {
+                also.push_str(&format!(", and {}", pdf.display()));
+            }
             Ok(Success::Summary(format!(
-                "built {} pages ({} files) into {} as of {as_of} in {seconds:.2} s",
+                "built {} pages ({} files) into {}{also} as of {as_of} in {seconds:.2} s",
                 summary.pages,
                 summary.files,
                 out.display(),
