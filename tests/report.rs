@@ -236,19 +236,15 @@ fn recording_proxy() -> (u16, Arc<Mutex<Vec<String>>>) {
 }
 
 /// Chromium's own services, which it calls on start-up whatever the page (network
-/// time, component updates, sign-in) even with background networking disabled.
-/// Only these exact hosts are set aside; a page's request to any other host, Google
-/// Fonts included, is counted.
-const BROWSER_SERVICES: [&str; 8] = [
-    "clients2.google.com",
-    "accounts.google.com",
-    "update.googleapis.com",
-    "clientservices.googleapis.com",
-    "optimizationguide-pa.googleapis.com",
-    "safebrowsingohttpgateway.googleapis.com",
-    "redirector.gvt1.com",
-    "edgedl.me.gvt1.com",
-];
+/// time, component updates, sign-in) even with background networking disabled:
+/// hosts under google.com, googleapis.com and gvt1.com. Web fonts are what a theme
+/// would fetch from there, so fonts.googleapis.com still counts as the page's.
+fn browser_service(host: &str) -> bool {
+    host != "fonts.googleapis.com"
+        && [".google.com", ".googleapis.com", ".gvt1.com"]
+            .iter()
+            .any(|domain| host.ends_with(domain))
+}
 
 /// The host a proxy request line names (`GET http://h/x HTTP/1.1`, `CONNECT h:443 …`).
 fn host(request: &str) -> &str {
@@ -292,7 +288,7 @@ fn requests_of(chromium: &Path, page: &Path, port: u16, seen: &Mutex<Vec<String>
     std::thread::sleep(std::time::Duration::from_millis(200));
     let seen = seen.lock().expect("lock").clone();
     seen.into_iter()
-        .filter(|r| !BROWSER_SERVICES.contains(&host(r)))
+        .filter(|r| !browser_service(host(r)))
         .collect()
 }
 
