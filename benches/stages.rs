@@ -63,7 +63,10 @@ fn render(bencher: divan::Bencher) {
     let model = model();
     let metrics = metrics::compute_between(&model, as_of(), None, None);
     let theme = theme::Theme::new(&[]).expect("the default theme");
-    bencher.bench_local(|| render::render(&model, &metrics, &theme).expect("renders"));
+    bencher.bench_local(|| {
+        render::render(&model, &metrics, &theme, &pipepress::Options::new(as_of()))
+            .expect("renders")
+    });
 }
 
 /// Writing the rendered files to a new folder (atomically, as a build does).
@@ -72,7 +75,8 @@ fn write(bencher: divan::Bencher) {
     let model = model();
     let metrics = metrics::compute_between(&model, as_of(), None, None);
     let theme = theme::Theme::new(&[]).expect("the default theme");
-    let files = render::render(&model, &metrics, &theme).expect("renders");
+    let files = render::render(&model, &metrics, &theme, &pipepress::Options::new(as_of()))
+        .expect("renders");
     let out = tempfile::tempdir().expect("a temporary folder");
     let mut n = 0u32;
     bencher.bench_local(|| {

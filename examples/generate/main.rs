@@ -3,7 +3,7 @@
 //! automation, service agreements, spare parts and training for Swedish
 //! industry).
 //!
-//! It writes pipepress.toml, strategy.toml, data/customers.csv,
+//! It writes pipepress.toml, brand/logo.svg, strategy.toml, data/customers.csv,
 //! data/deals.csv, data/snapshots/<YYYY-MM-DD>/deals.csv and content/*.md in
 //! the format of docs/FORMAT.md. Every deal is simulated as a timeline
 //! (stages, values, expected-close pushes, activities, close), and each export,
@@ -138,6 +138,8 @@ fn run(cfg: Config) -> Result<(), Box<dyn Error>> {
     let totals = write_deals(&world, &out)?;
     let goals = totals.goals(world.cfg.as_of, world.cfg.seed);
     fs::write(out.join("pipepress.toml"), strategy_toml::pipepress_toml())?;
+    fs::create_dir_all(out.join("brand"))?;
+    fs::write(out.join("brand/logo.svg"), strategy_toml::LOGO_SVG)?;
     fs::write(
         out.join("strategy.toml"),
         strategy_toml::strategy_toml(&world, &goals)?,

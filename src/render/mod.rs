@@ -65,7 +65,14 @@ fn open_by_seller(model: &Model) -> Vec<Vec<usize>> {
 }
 
 /// Renders every page of the site, the metrics JSON and the theme's assets.
-pub fn render(model: &Model, metrics: &Metrics, theme: &Theme) -> Result<Vec<OutputFile>, Error> {
+pub fn render(
+    model: &Model,
+    metrics: &Metrics,
+    theme: &Theme,
+    options: &crate::Options,
+) -> Result<Vec<OutputFile>, Error> {
+    let as_of = metrics.as_of.format("%Y-%m-%d").to_string();
+    let brand = &model.config.brand;
     let ctx = Ctx {
         model,
         metrics,
@@ -74,8 +81,13 @@ pub fn render(model: &Model, metrics: &Metrics, theme: &Theme) -> Result<Vec<Out
             title: model.config.title.clone(),
             company: model.config.company.clone(),
             lang: model.config.language.code(),
-            as_of: metrics.as_of.format("%Y-%m-%d").to_string(),
             version: env!("CARGO_PKG_VERSION"),
+            logo: model.logo.as_ref().and(brand.logo_asset()),
+            provenance: view::Provenance {
+                built: built_at(options.source_date_epoch).unwrap_or_else(|| as_of.clone()),
+                files: model.files.clone(),
+            },
+            as_of,
         },
         theme,
         downloads: std::sync::Mutex::new(Vec::new()),
@@ -107,6 +119,16 @@ pub fn render(model: &Model, metrics: &Metrics, theme: &Theme) -> Result<Vec<Out
         files.push(OutputFile {
             path: format!("assets/{name}"),
             bytes: text.clone().into_bytes(),
+        });
+    }
+    files.push(OutputFile {
+        path: PROJECT_CSS.into(),
+        bytes: project_css(&ctx.site, brand).into_bytes(),
+    });
+    if let (Some(path), Some(bytes)) = (brand.logo_asset(), &model.logo) {
+        files.push(OutputFile {
+            path,
+            bytes: bytes.clone(),
         });
     }
     files.extend(std::mem::take(&mut *lock(&ctx.downloads)));
@@ -209,6 +231,25 @@ fn template_error(name: &str, error: &dyn std::error::Error) -> Error {
     }
 }
 
+/// The stylesheet made from the project: its brand's variables, and the running
+/// header and footer of printed pages (Chromium's `@page` margin boxes).
+pub const PROJECT_CSS: &str = "assets/project.css";
+
+fn project_css(site: &Site, brand: &crate::brand::Brand) -> String {
+    let company = crate::brand::css_string(&site.company);
+    let as_of = crate::brand::css_string(&format!("as of {}", site.as_of));
+    format!(
+        "{}\n/* Printed pages: the company and date above, the page number below. */\n@page {{\n  @top-left {{ content: {company}; }}\n  @top-right {{ content: {as_of}; }}\n  @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); }}\n}}\n",
+        brand.css()
+    )
+}
+
+/// `SOURCE_DATE_EPOCH` as `2026-11-15 06:00 UTC`; `None` when out of range.
+fn built_at(epoch: Option<i64>) -> Option<String> {
+    let time = chrono::DateTime::from_timestamp(epoch?, 0)?;
+    Some(time.format("%Y-%m-%d %H:%M UTC").to_string())
+}
+
 /// `""` for `index.html`, `"../"` for `pipeline/index.html`, and so on.
 fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
@@ -217,6 +258,16 @@ fn root_of(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn build_time_comes_from_the_epoch() {
+        // 1 763 186 400 s = 20 407 days (2025-11-15) + 21 600 s (06:00).
+        assert_eq!(
+            built_at(Some(1_763_186_400)).as_deref(),
+            Some("2025-11-15 06:00 UTC")
+        );
+        assert_eq!(built_at(None), None);
+    }
 
     #[test]
     fn roots_are_relative() {
