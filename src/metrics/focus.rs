@@ -10,7 +10,7 @@ mod prospects;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -95,9 +95,17 @@ pub struct SellerFocus {
 }
 
 /// The focus of every seller, in the strategy's order.
-pub fn compute(model: &Model, as_of: NaiveDate, health: &Health) -> Vec<SellerFocus> {
+pub fn compute(
+    model: &Model,
+    as_of: NaiveDate,
+    health: &Health,
+    push_counts: &[(String, u64)],
+) -> Vec<SellerFocus> {
     let threshold = late_stage_threshold(model);
-    let pushes: HashMap<String, u64> = super::movement::pushes(model).0.into_iter().collect();
+    let pushes: FxHashMap<&str, u64> = push_counts
+        .iter()
+        .map(|(id, n)| (id.as_str(), *n))
+        .collect();
     let book = prospects::Book::new(model, as_of);
     let mut items: Vec<Vec<FocusItem>> = vec![Vec::new(); model.strategy.sellers.len()];
     for (index, deal) in model.deals.iter().enumerate() {
@@ -173,7 +181,7 @@ fn hits(
     as_of: NaiveDate,
     health: &Health,
     threshold: Option<Money>,
-    pushes: &HashMap<String, u64>,
+    pushes: &FxHashMap<&str, u64>,
     index: usize,
 ) -> Vec<Hit> {
     let deal: &Deal = &model.deals[index];
@@ -214,7 +222,7 @@ fn hits(
     if high && probability >= rules.late_stage_min_probability {
         hit(rules.late_stage_weight, Reason::LateStage { probability });
     }
-    let times = pushes.get(&deal.id).copied().unwrap_or(0);
+    let times = pushes.get(deal.id.as_str()).copied().unwrap_or(0);
     if times >= u64::from(rules.pushed_min_times) {
         hit(rules.pushed_weight, Reason::Pushed { times });
     }

@@ -159,14 +159,19 @@ pub fn compute_between(
         as_of.checked_sub_days(chrono::Days::new(u64::from(days)))
     });
     let calendar = model.strategy.calendar;
-    let ((year, quarter), trailing) = rayon::join(
+    let (((year, quarter), trailing), pushes) = rayon::join(
         || {
             rayon::join(
-                || results::for_period(model, as_of, calendar.year_of(as_of)),
-                || results::for_period(model, as_of, calendar.quarter_of(as_of)),
+                || {
+                    rayon::join(
+                        || results::for_period(model, as_of, calendar.year_of(as_of)),
+                        || results::for_period(model, as_of, calendar.quarter_of(as_of)),
+                    )
+                },
+                || results::trailing_year(model, as_of),
             )
         },
-        || results::trailing_year(model, as_of),
+        || movement::pushes(model),
     );
     let health = health::compute(model, as_of, &trailing.outcomes);
     let year_range = crate::period::DateRange {
@@ -198,7 +203,7 @@ pub fn compute_between(
         });
         s.spawn(|_| velocity = Some(results::velocity(model, &year.outcomes)));
         s.spawn(|_| sellers = Some(people::sellers(model, as_of, health)));
-        s.spawn(|_| focus = Some(focus::compute(model, as_of, health)));
+        s.spawn(|_| focus = Some(focus::compute(model, as_of, health, &pushes.0)));
         s.spawn(|_| teams = Some(people::teams(model, as_of)));
         s.spawn(|_| segments = Some(people::segments(model, as_of)));
         s.spawn(|_| plans = Some(people::plans(model, as_of)));
@@ -223,7 +228,8 @@ pub fn compute_between(
         s.spawn(|_| conversion_ = Some(conversion::compute(model)));
         s.spawn(|_| {
             let period = (quarter.label.clone(), quarter_range);
-            movement_ = Some(movement::compute(model, as_of, (since, until), period));
+            let between = (since, until);
+            movement_ = Some(movement::compute(model, as_of, between, period, &pushes));
         });
     });
     Metrics {
