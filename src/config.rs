@@ -42,6 +42,25 @@ pub struct Config {
     pub deals_file: PathBuf,
     pub customers_file: PathBuf,
     pub snapshots_dir: PathBuf,
+    /// `[audience.board] names`: which names a board build may show.
+    pub board_names: BoardNames,
+}
+
+/// The kinds of name a board build (`--audience board`) may show; none by default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BoardNames {
+    pub sellers: bool,
+    pub customers: bool,
+    pub deals: bool,
+}
+
+/// One entry of `[audience.board] names`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum NameKind {
+    Sellers,
+    Customers,
+    Deals,
 }
 
 impl Config {
@@ -55,6 +74,7 @@ impl Config {
             deals_file: DEFAULT_DEALS.into(),
             customers_file: DEFAULT_CUSTOMERS.into(),
             snapshots_dir: DEFAULT_SNAPSHOTS.into(),
+            board_names: BoardNames::default(),
         }
     }
 }
@@ -65,6 +85,22 @@ struct RawConfig {
     site: RawSite,
     #[serde(default)]
     sources: RawSources,
+    #[serde(default)]
+    audience: RawAudience,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawAudience {
+    #[serde(default)]
+    board: RawBoard,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawBoard {
+    #[serde(default)]
+    names: Vec<NameKind>,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +146,11 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Config>
             .customers
             .map_or(defaults.customers_file, |s| s.file),
         snapshots_dir: sources.snapshots.map_or(defaults.snapshots_dir, |s| s.dir),
+        board_names: BoardNames {
+            sellers: raw.audience.board.names.contains(&NameKind::Sellers),
+            customers: raw.audience.board.names.contains(&NameKind::Customers),
+            deals: raw.audience.board.names.contains(&NameKind::Deals),
+        },
     };
     for (name, file) in [
         ("deals", &config.deals_file),
@@ -155,6 +196,26 @@ mod tests {
         assert_eq!(config.deals_file, PathBuf::from("data/deals.csv"));
         assert_eq!(config.customers_file, PathBuf::from("data/customers.csv"));
         assert_eq!(config.snapshots_dir, PathBuf::from("data/snapshots"));
+    }
+
+    #[test]
+    fn board_names_are_opt_in() {
+        let text = "[site]\ntitle = \"T\"\ncompany = \"C\"\n[audience.board]\nnames = [\"sellers\", \"deals\"]\n";
+        let config = parse_text(text).expect("valid");
+        assert_eq!(
+            config.board_names,
+            BoardNames {
+                sellers: true,
+                customers: false,
+                deals: true
+            }
+        );
+        let text = "[site]\ntitle = \"T\"\ncompany = \"C\"\n[audience.board]\nnames = [\"people\"]\n";
+        let problems = parse_text(text).expect_err("invalid");
+        assert_eq!(
+            problems,
+            ["pipepress.toml:5:10: unknown variant `people`, expected one of `sellers`, `customers`, `deals`"]
+        );
     }
 
     #[test]

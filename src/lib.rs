@@ -5,6 +5,7 @@
 //! [`metrics::compute`] computes every figure, [`render::render`] turns them into
 //! files in memory, and [`site::write`] puts them on disk atomically.
 
+pub mod audience;
 pub mod charts;
 pub mod config;
 pub mod csv_source;
@@ -48,6 +49,8 @@ pub struct Options {
     pub since: Option<NaiveDate>,
     /// End the movement at the export on or before this date instead of now.
     pub until: Option<NaiveDate>,
+    /// Who the site is for (`--audience`): what it must leave out.
+    pub audience: audience::Audience,
 }
 
 impl Options {
@@ -57,6 +60,7 @@ impl Options {
             compare_strategy: None,
             since: None,
             until: None,
+            audience: audience::Audience::Everyone,
         }
     }
 }
@@ -131,10 +135,14 @@ pub fn build_site_with(
     progress: &mut dyn FnMut(Step),
 ) -> Result<Vec<OutputFile>, Error> {
     let (model, theme) = prepare(project, options, progress)?;
+    let shown = audience::apply(model, &options.audience)?;
     progress(Step::Compute);
-    let metrics = metrics::compute_between(&model, options.as_of, options.since, options.until);
+    let metrics =
+        metrics::compute_between(&shown.model, options.as_of, options.since, options.until);
     progress(Step::Render);
-    render::render(&model, &metrics, &theme)
+    let files = render::render_for(&shown.model, &metrics, &theme, &shown.policy)?;
+    audience::guard(&files, &shown.excluded)?;
+    Ok(files)
 }
 
 /// What a finished build wrote.

@@ -48,6 +48,11 @@ enum Command {
         /// of the current one: the movement between any two snapshots.
         #[arg(long, value_parser = parse_date, value_name = "DATE")]
         until: Option<NaiveDate>,
+        /// Who the site is for: `board` (aggregates only, no deal, customer or
+        /// seller names), `seller:ID` or `team:ID` (an id or a name: only their deals
+        /// and customers, against their own targets); default everyone.
+        #[arg(long, value_name = "AUDIENCE", default_value = "everyone")]
+        audience: pipepress::audience::Audience,
     },
     /// Validate the project only, listing every problem found.
     Check {
@@ -81,6 +86,11 @@ enum Command {
         /// The date the figures are computed for (YYYY-MM-DD); default today.
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
+        /// Who the site is for: `board` (aggregates only, no deal, customer or
+        /// seller names), `seller:ID` or `team:ID` (an id or a name: only their deals
+        /// and customers, against their own targets); default everyone.
+        #[arg(long, value_name = "AUDIENCE", default_value = "everyone")]
+        audience: pipepress::audience::Audience,
     },
     /// Write the sample project into a new folder, or (--theme) copy the default
     /// theme into the project's templates/ for editing.
@@ -162,6 +172,7 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
             compare_strategy,
             since,
             until,
+            audience,
         } => {
             let dir = project_dir(dir);
             let as_of = as_of.unwrap_or_else(today);
@@ -170,6 +181,7 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 compare_strategy,
                 since,
                 until,
+                audience,
             };
             let mut progress = Progress::new(verbosity, std::io::stderr().is_terminal());
             let built =
@@ -209,12 +221,16 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
             host,
             port,
             as_of,
+            audience,
         } => {
             let dir = project_dir(dir);
             let options = pipepress::serve::ServeOptions {
                 host,
                 port,
-                build: pipepress::Options::new(as_of.unwrap_or_else(today)),
+                build: pipepress::Options {
+                    audience,
+                    ..pipepress::Options::new(as_of.unwrap_or_else(today))
+                },
             };
             pipepress::serve::serve(&dir, &options, &mut |event| report_serve(event, quiet))
                 .map_err(|error| Failure::Library {

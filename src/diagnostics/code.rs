@@ -78,6 +78,8 @@ codes! {
     SnapshotExists => "E-SNAPSHOT-EXISTS", "a different snapshot is already filed for the date";
     NotEmpty => "E-INIT-NOT-EMPTY", "init was pointed at a folder that holds files";
     Figure => "E-FIGURE", "markdown names a live figure, chart, period or scope that does not exist";
+    AudienceUnknown => "E-AUDIENCE-UNKNOWN", "--audience names a seller or team that strategy.toml does not have";
+    AudienceName => "E-AUDIENCE-NAME", "a build for an audience would show a name it leaves out (from the project's own text)";
 }
 
 impl fmt::Display for Code {

@@ -37,7 +37,15 @@ impl Ctx<'_> {
                     crate::charts::text::escape_xml(&text)
                 )
             }
-            Figure::Chart(name) => self.chart_html(name),
+            Figure::Chart(name) => {
+                let html = self.chart_html(name);
+                if self.policy.aggregates_only && html.contains(crate::audience::MARK) {
+                    // A chart by seller, say, in a board build: the rest of the text stays.
+                    "<p class=\"figure\">(not shown in this edition)</p>".into()
+                } else {
+                    html
+                }
+            }
         }
     }
 

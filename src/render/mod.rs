@@ -24,6 +24,7 @@ pub mod view;
 
 use chrono::NaiveDate;
 
+use crate::audience::Policy;
 use crate::error::Error;
 use crate::locale::Locale;
 use crate::metrics::Metrics;
@@ -46,12 +47,26 @@ pub struct Ctx<'a> {
     pub locale: Locale,
     pub site: Site,
     pub(crate) theme: &'a Theme,
+    /// Who the build is for (`--audience`): what its pages leave out.
+    pub(crate) policy: &'a Policy,
     /// CSV downloads gathered while pages render (see `downloads`).
     downloads: std::cell::RefCell<Vec<OutputFile>>,
 }
 
 /// Renders every page of the site, the metrics JSON and the theme's assets.
 pub fn render(model: &Model, metrics: &Metrics, theme: &Theme) -> Result<Vec<OutputFile>, Error> {
+    render_for(model, metrics, theme, &Policy::default())
+}
+
+/// [`render`] for an audience (see `audience`): with `aggregates_only`, the pages
+/// about single deals, customers and sellers are not built, every other page drops
+/// what is about one, and so does metrics.json.
+pub fn render_for(
+    model: &Model,
+    metrics: &Metrics,
+    theme: &Theme,
+    policy: &Policy,
+) -> Result<Vec<OutputFile>, Error> {
     let ctx = Ctx {
         model,
         metrics,
@@ -62,25 +77,33 @@ pub fn render(model: &Model, metrics: &Metrics, theme: &Theme) -> Result<Vec<Out
             lang: model.config.language.code(),
             as_of: metrics.as_of.format("%Y-%m-%d").to_string(),
             version: env!("CARGO_PKG_VERSION"),
+            audience: policy.label.clone(),
+            aggregates_only: policy.aggregates_only,
         },
         theme,
+        policy,
         downloads: std::cell::RefCell::new(Vec::new()),
     };
-    let mut files = vec![
-        home::page(&ctx)?,
-        pipeline::page(&ctx)?,
-        meeting::page(&ctx)?,
-        customers::page(&ctx)?,
-        report::page(&ctx)?,
-    ];
+    let mut files = vec![home::page(&ctx)?, pipeline::page(&ctx)?, report::page(&ctx)?];
+    if !policy.aggregates_only {
+        files.push(meeting::page(&ctx)?);
+        files.push(customers::page(&ctx)?);
+        files.extend(sellers::pages(&ctx)?);
+    }
     files.extend(strategy::pages(&ctx)?);
     files.extend(tactics::pages(&ctx)?);
-    files.extend(sellers::pages(&ctx)?);
     files.extend(content::pages(&ctx)?);
-    let json = serde_json::to_vec_pretty(metrics).map_err(|e| Error::Template {
+    let json_error = |e: serde_json::Error| Error::Template {
         name: "data/metrics.json".into(),
         message: e.to_string(),
-    })?;
+    };
+    let json = if policy.aggregates_only {
+        let mut value = serde_json::to_value(metrics).map_err(json_error)?;
+        crate::audience::redact::json(&mut value);
+        serde_json::to_vec_pretty(&value).map_err(json_error)?
+    } else {
+        serde_json::to_vec_pretty(metrics).map_err(json_error)?
+    };
     files.push(OutputFile {
         path: "data/metrics.json".into(),
         bytes: json,
@@ -119,6 +142,11 @@ impl Ctx<'_> {
         view: &PageView<'_>,
     ) -> Result<OutputFile, Error> {
         let mut view = view.clone();
+        if self.policy.aggregates_only {
+            crate::audience::redact::page(&mut view).map_err(|what| {
+                Error::Internal(format!("{path}: {what} in a build for {}", "the board"))
+            })?;
+        }
         self.downloads
             .borrow_mut()
             .extend(downloads::extract(path, &mut view));

@@ -14,6 +14,10 @@ pub struct Site {
     pub lang: &'static str,
     pub as_of: String,
     pub version: &'static str,
+    /// Who the build is for, shown on every page; `None` for the whole company.
+    pub audience: Option<crate::audience::Label>,
+    /// A board build: the navigation leaves out the pages it does not have.
+    pub aggregates_only: bool,
 }
 
 /// One page: its place in the site, its title and its sections.
