@@ -210,11 +210,14 @@ mod tests {
                 deals: true
             }
         );
-        let text = "[site]\ntitle = \"T\"\ncompany = \"C\"\n[audience.board]\nnames = [\"people\"]\n";
+        let text =
+            "[site]\ntitle = \"T\"\ncompany = \"C\"\n[audience.board]\nnames = [\"people\"]\n";
         let problems = parse_text(text).expect_err("invalid");
         assert_eq!(
             problems,
-            ["pipepress.toml:5:10: unknown variant `people`, expected one of `sellers`, `customers`, `deals`"]
+            [
+                "pipepress.toml:5:10: unknown variant `people`, expected one of `sellers`, `customers`, `deals`"
+            ]
         );
     }
 

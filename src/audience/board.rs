@@ -35,7 +35,12 @@ pub(super) fn shown(mut model: Model) -> Shown {
     }
     if allow.deals {
         shown.extend(model.deals.iter().map(|d| d.name.clone()));
-        shown.extend(model.snapshots.iter().flat_map(|s| s.deals.iter().map(|d| d.name.clone())));
+        shown.extend(
+            model
+                .snapshots
+                .iter()
+                .flat_map(|s| s.deals.iter().map(|d| d.name.clone())),
+        );
     }
     let mut names: BTreeSet<(What, String)> = BTreeSet::new();
     if !allow.sellers {

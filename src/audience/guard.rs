@@ -211,7 +211,13 @@ mod tests {
         };
         let found: Vec<String> = problems
             .iter()
-            .map(|p| format!("{} {}", p.path.display(), p.message.split(',').next().unwrap_or("")))
+            .map(|p| {
+                format!(
+                    "{} {}",
+                    p.path.display(),
+                    p.message.split(',').next().unwrap_or("")
+                )
+            })
             .collect();
         assert_eq!(
             found,

@@ -54,7 +54,9 @@ impl FromStr for Audience {
         let named = |kind: &str, rest: &str| {
             let rest = rest.trim();
             if rest.is_empty() {
-                Err(format!("\"{text}\" names no {kind}, expected {kind}:ID or {kind}:NAME"))
+                Err(format!(
+                    "\"{text}\" names no {kind}, expected {kind}:ID or {kind}:NAME"
+                ))
             } else {
                 Ok(rest.to_string())
             }

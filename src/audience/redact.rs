@@ -34,12 +34,14 @@ pub fn page(view: &mut PageView<'_>) -> Result<(), String> {
     if view.lead.as_deref().is_some_and(marked) {
         view.lead = None;
     }
-    view.breadcrumbs.retain(|b| !marked(&b.text) && !left_out(&b.href));
+    view.breadcrumbs
+        .retain(|b| !marked(&b.text) && !left_out(&b.href));
     kpis(&mut view.kpis);
     for section in &mut view.sections {
         self::section(section);
     }
-    view.sections.retain(|s| s.intro.is_some() || has_content(s));
+    view.sections
+        .retain(|s| s.intro.is_some() || has_content(s));
     Ok(())
 }
 
@@ -78,7 +80,9 @@ fn redact_section(section: &mut Section) {
             || marked(&i.html)
             || i.note.as_deref().is_some_and(marked))
     });
-    section.links.retain(|l: &Link| !marked(&l.text) && !left_out(&l.href));
+    section
+        .links
+        .retain(|l: &Link| !marked(&l.text) && !left_out(&l.href));
 }
 
 fn kpis(kpis: &mut Vec<Kpi>) {
@@ -104,7 +108,10 @@ fn table(table: &mut Table) -> bool {
         return false;
     }
     if let Some(csv) = &table.csv
-        && csv.rows.iter().any(|r| r.first().is_some_and(|c| marked(c)))
+        && csv
+            .rows
+            .iter()
+            .any(|r| r.first().is_some_and(|c| marked(c)))
     {
         return false;
     }
@@ -117,11 +124,10 @@ fn table(table: &mut Table) -> bool {
                     .iter()
                     .chain(table.foot.iter())
                     .any(|r| r.get(c).is_some_and(cell_marked))
-                || table.csv.as_ref().is_some_and(|csv| {
-                    csv.rows
-                        .iter()
-                        .any(|r| r.get(c).is_some_and(|t| marked(t)))
-                })
+                || table
+                    .csv
+                    .as_ref()
+                    .is_some_and(|csv| csv.rows.iter().any(|r| r.get(c).is_some_and(|t| marked(t))))
         })
         .collect();
     if drop.iter().any(|d| *d) {
@@ -157,7 +163,15 @@ fn table(table: &mut Table) -> bool {
 }
 
 /// The fields that say what a metrics.json entry is about.
-const NAMING_FIELDS: [&str; 7] = ["id", "key", "name", "seller", "deal", "customer", "scope_name"];
+const NAMING_FIELDS: [&str; 7] = [
+    "id",
+    "key",
+    "name",
+    "seller",
+    "deal",
+    "customer",
+    "scope_name",
+];
 
 /// metrics.json for the board: every list entry about one deal, customer or seller
 /// (a mark in a naming field) goes whole; any other field or key with a mark (a

@@ -84,7 +84,11 @@ pub fn render_for(
         policy,
         downloads: std::cell::RefCell::new(Vec::new()),
     };
-    let mut files = vec![home::page(&ctx)?, pipeline::page(&ctx)?, report::page(&ctx)?];
+    let mut files = vec![
+        home::page(&ctx)?,
+        pipeline::page(&ctx)?,
+        report::page(&ctx)?,
+    ];
     if !policy.aggregates_only {
         files.push(meeting::page(&ctx)?);
         files.push(customers::page(&ctx)?);
