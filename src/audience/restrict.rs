@@ -130,10 +130,13 @@ fn restrict(model: Model, keep: &[usize], label: Label, audience: String) -> Sho
         }
     }
     let mut customers_map: Vec<Option<usize>> = vec![None; model.customers.len()];
-    let mut next = 0;
-    for (slot, _) in customers_map.iter_mut().zip(&wanted).filter(|(_, w)| **w) {
+    for (next, (slot, _)) in customers_map
+        .iter_mut()
+        .zip(&wanted)
+        .filter(|(_, w)| **w)
+        .enumerate()
+    {
         *slot = Some(next);
-        next += 1;
     }
     let excluded = excluded_names(&model, &wanted, kept, audience);
     let renumber = |deal: &Deal| -> Option<Deal> {
