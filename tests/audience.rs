@@ -183,6 +183,22 @@ fn not_inside<'a>(names: BTreeSet<&'a str>, shown: &BTreeSet<&str>) -> BTreeSet<
         .collect()
 }
 
+/// The site path `href` (relative, as pages write it) points at from `page`.
+fn resolve(page: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for part in href.split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            part => parts.push(part),
+        }
+    }
+    parts.join("/")
+}
+
 #[test]
 fn a_board_build_names_no_deal_customer_or_seller() {
     let fixture = sample();
@@ -219,6 +235,24 @@ fn a_board_build_names_no_deal_customer_or_seller() {
         if path.ends_with(".html") {
             let page = String::from_utf8_lossy(&files[path]);
             assert!(page.contains("Board edition"), "{path} does not say so");
+        }
+    }
+    // Every link leads to a page the board build has.
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let page = String::from_utf8_lossy(bytes);
+        for href in page
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|h| h.split('"').next())
+        {
+            if href.starts_with("http") || href.starts_with('#') {
+                continue;
+            }
+            let target = resolve(path, href.split('#').next().unwrap_or(href));
+            assert!(
+                files.contains_key(&target),
+                "{path} links to {href}, not built"
+            );
         }
     }
     // The aggregates are the full build's.

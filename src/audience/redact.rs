@@ -98,68 +98,73 @@ fn chart(chart: &mut Chart) -> bool {
     !marked(&chart.svg) && table(&mut chart.table)
 }
 
-/// Whether the table stays; columns that mention one deal, customer or seller go.
+/// Whether the table stays. A table whose rows are single deals, customers or
+/// sellers (a mark in a row's first cell) goes whole. Otherwise a column marked in
+/// every row is an attribute of the row (a plan's owner) and goes alone, and a row
+/// marked anywhere else is about one of them (a seller's target) and goes alone.
 fn table(table: &mut Table) -> bool {
-    let rows = table.rows.iter().chain(table.foot.iter());
-    if rows.clone().any(|r| r.first().is_some_and(cell_marked))
-        || marked(&table.caption)
+    if marked(&table.caption)
         || table.note.as_deref().is_some_and(marked)
-    {
-        return false;
-    }
-    if let Some(csv) = &table.csv
-        && csv
+        || table
             .rows
             .iter()
-            .any(|r| r.first().is_some_and(|c| marked(c)))
+            .chain(table.foot.iter())
+            .any(|r| r.first().is_some_and(cell_marked))
+        || table.csv.as_ref().is_some_and(|csv| {
+            csv.rows
+                .iter()
+                .any(|r| r.first().is_some_and(|c| marked(c)))
+        })
     {
         return false;
     }
-    let width = table.columns.len();
-    let drop: Vec<bool> = (0..width)
-        .map(|c| {
-            marked(&table.columns[c].label)
-                || table
-                    .rows
-                    .iter()
-                    .chain(table.foot.iter())
-                    .any(|r| r.get(c).is_some_and(cell_marked))
-                || table
-                    .csv
-                    .as_ref()
-                    .is_some_and(|csv| csv.rows.iter().any(|r| r.get(c).is_some_and(|t| marked(t))))
-        })
-        .collect();
-    if drop.iter().any(|d| *d) {
-        let keep = |c: usize| !drop.get(c).copied().unwrap_or(false);
-        let mut c = 0;
-        table.columns.retain(|_| {
-            c += 1;
-            keep(c - 1)
-        });
-        for row in table.rows.iter_mut().chain(table.foot.iter_mut()) {
-            let mut c = 0;
-            row.retain(|_| {
-                c += 1;
-                keep(c - 1)
-            });
+    let had_rows = !table.rows.is_empty();
+    let drop = attribute_columns(table.columns.len(), &table.rows, cell_marked);
+    retain_columns(&mut table.columns, &drop);
+    for row in table.rows.iter_mut().chain(table.foot.iter_mut()) {
+        retain_columns(row, &drop);
+    }
+    table.rows.retain(|r| !r.iter().any(cell_marked));
+    if table
+        .foot
+        .as_ref()
+        .is_some_and(|r| r.iter().any(cell_marked))
+    {
+        table.foot = None;
+    }
+    if let Some(csv) = &mut table.csv {
+        let drop = attribute_columns(csv.header.len(), &csv.rows, |t: &String| marked(t));
+        retain_columns(&mut csv.header, &drop);
+        for row in &mut csv.rows {
+            retain_columns(row, &drop);
         }
-        if let Some(csv) = &mut table.csv {
-            for row in std::iter::once(&mut csv.header).chain(csv.rows.iter_mut()) {
-                let mut c = 0;
-                row.retain(|_| {
-                    c += 1;
-                    keep(c - 1)
-                });
-            }
-        }
+        csv.rows.retain(|r| !r.iter().any(|t| marked(t)));
     }
     for cell in table.rows.iter_mut().flatten() {
         if cell.href.as_deref().is_some_and(left_out) {
             cell.href = None;
         }
     }
-    true
+    !had_rows || !table.rows.is_empty()
+}
+
+/// For each of `width` columns: whether every row has a mark in it.
+fn attribute_columns<T>(
+    width: usize,
+    rows: &[Vec<T>],
+    is_marked: impl Fn(&T) -> bool,
+) -> Vec<bool> {
+    (0..width)
+        .map(|c| !rows.is_empty() && rows.iter().all(|r| r.get(c).is_some_and(&is_marked)))
+        .collect()
+}
+
+fn retain_columns<T>(row: &mut Vec<T>, drop: &[bool]) {
+    let mut c = 0;
+    row.retain(|_| {
+        c += 1;
+        !drop.get(c - 1).copied().unwrap_or(false)
+    });
 }
 
 /// The fields that say what a metrics.json entry is about.
