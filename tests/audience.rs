@@ -268,6 +268,11 @@ fn a_board_build_names_no_deal_customer_or_seller() {
         );
     }
     assert_eq!(board["year"], full["year"]);
+    assert_eq!(
+        board["audience"],
+        serde_json::json!({"kind": "board", "name": null})
+    );
+    assert_eq!(full.get("audience"), None);
     assert_eq!(board["sellers"], Value::Array(Vec::new()));
     assert_eq!(board["customers"], Value::Array(Vec::new()));
 }
@@ -403,6 +408,10 @@ fn a_seller_build_shows_that_sellers_deals_only() {
     let sellers = metrics["sellers"].as_array().expect("sellers");
     assert_eq!(sellers.len(), 1);
     assert_eq!(sellers[0]["id"], "anna-lind");
+    assert_eq!(
+        metrics["audience"],
+        serde_json::json!({"kind": "seller", "name": "Anna Lind"})
+    );
 }
 
 #[test]

@@ -18,6 +18,10 @@ const SHORTEST: usize = 4;
 
 /// Fails when any of `files` shows a name in `excluded` or a pseudonym.
 pub fn guard(files: &[OutputFile], excluded: &Excluded) -> Result<(), Error> {
+    if excluded.audience.is_empty() {
+        // The whole company's build: nothing is left out.
+        return Ok(());
+    }
     let marked: Vec<&str> = files
         .iter()
         .filter(|f| f.path.contains(MARK) || f.bytes.windows(3).any(|w| w == MARK_UTF8))

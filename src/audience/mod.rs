@@ -132,7 +132,7 @@ impl What {
 /// The names a build must not show, for the [`guard`].
 #[derive(Debug, Clone, Default)]
 pub struct Excluded {
-    /// The audience as given (`board`, `seller:anna-lind`).
+    /// The audience as given (`board`, `seller:anna-lind`); empty for everyone.
     pub audience: String,
     /// Whether `[audience.board] names` could allow them (board builds).
     pub configurable: bool,

@@ -101,12 +101,20 @@ pub fn render_for(
         name: "data/metrics.json".into(),
         message: e.to_string(),
     };
-    let json = if policy.aggregates_only {
-        let mut value = serde_json::to_value(metrics).map_err(json_error)?;
-        crate::audience::redact::json(&mut value);
-        serde_json::to_vec_pretty(&value).map_err(json_error)?
-    } else {
-        serde_json::to_vec_pretty(metrics).map_err(json_error)?
+    let json = match &policy.label {
+        // A partial view says so, so that no integration takes it for the company.
+        Some(label) => {
+            let mut value = serde_json::to_value(metrics).map_err(json_error)?;
+            if policy.aggregates_only {
+                crate::audience::redact::json(&mut value);
+            }
+            if let serde_json::Value::Object(fields) = &mut value {
+                let label = serde_json::to_value(label).map_err(json_error)?;
+                fields.insert("audience".into(), label);
+            }
+            serde_json::to_vec_pretty(&value).map_err(json_error)?
+        }
+        None => serde_json::to_vec_pretty(metrics).map_err(json_error)?,
     };
     files.push(OutputFile {
         path: "data/metrics.json".into(),
