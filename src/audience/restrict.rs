@@ -244,3 +244,68 @@ fn excluded_names(
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(period: Period, scope: TargetScope, kr: i64) -> Target {
+        Target {
+            period,
+            scope,
+            revenue: Some(Money::from_major(kr)),
+            new_customers: None,
+            new_pipeline: None,
+            deals: None,
+        }
+    }
+
+    fn company_targets(targets: &[Target]) -> Vec<(Period, i64)> {
+        targets
+            .iter()
+            .filter(|t| t.scope == TargetScope::Company)
+            .map(|t| (t.period, t.revenue.map_or(0, |m| m.minor() / 100)))
+            .collect()
+    }
+
+    #[test]
+    fn a_sellers_targets_become_the_views_own() {
+        let targets = [
+            target(Period::Year(2026), TargetScope::Company, 1000),
+            target(Period::Year(2026), TargetScope::Segment(0), 400),
+            target(Period::Year(2026), TargetScope::Seller(0), 100),
+            target(Period::Quarter(2026, 4), TargetScope::Seller(0), 30),
+        ];
+        let own = own_targets(&targets, TargetScope::Seller(0));
+        // The company's 1000 and the segment's 400 go; the seller's 100 and 30 are
+        // the view's company targets, and stay the seller's too.
+        assert_eq!(
+            company_targets(&own),
+            [(Period::Year(2026), 100), (Period::Quarter(2026, 4), 30)]
+        );
+        assert_eq!(own.len(), 4);
+    }
+
+    #[test]
+    fn a_team_without_a_target_gets_its_members_sum_when_all_have_one() {
+        let targets = [
+            target(Period::Year(2026), TargetScope::Seller(0), 100),
+            target(Period::Year(2026), TargetScope::Seller(1), 250),
+            // Only one of the two has a 2027 target: no sum for 2027.
+            target(Period::Year(2027), TargetScope::Seller(0), 120),
+        ];
+        let own = own_targets(&targets, TargetScope::Team(0));
+        let summed = summed_member_targets(&targets, 2, &own);
+        // 100 + 250 = 350.
+        assert_eq!(company_targets(&summed), [(Period::Year(2026), 350)]);
+        // A team target of its own wins over the sum.
+        let with_team = [
+            targets.to_vec(),
+            vec![target(Period::Year(2026), TargetScope::Team(0), 500)],
+        ]
+        .concat();
+        let own = own_targets(&with_team, TargetScope::Team(0));
+        assert_eq!(company_targets(&own), [(Period::Year(2026), 500)]);
+        assert!(summed_member_targets(&with_team, 2, &own).is_empty());
+    }
+}
