@@ -5,7 +5,8 @@
 //! snapshot's row counts for whoever owned the deal then); the customers those deals
 //! name or that the sellers own; the targets of those sellers and their team. The
 //! company's targets give way to the audience's own, so every "against target" on
-//! the pages compares their results with their targets. Meeting minutes (written
+//! the pages compares their results with their targets; plans keep no goals, which
+//! are for every seller's deals together. Meeting minutes (written
 //! for the whole team) are left out; the strategy's text stays.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -109,7 +110,14 @@ fn summed_member_targets(targets: &[Target], sellers: usize, own: &[Target]) -> 
 /// The model with only `keep`'s sellers (indexes, ascending), their deals and
 /// customers.
 fn restrict(model: Model, keep: &[usize], label: Label, audience: String) -> Shown {
-    let (strategy, sellers) = model.strategy.with_sellers(keep);
+    let (mut strategy, sellers) = model.strategy.with_sellers(keep);
+    // A plan's goals are for all its deals, of every seller: against the part this
+    // view sees they would read as a shortfall. The view shows each plan's
+    // contribution (won, open) without them.
+    for plan in &mut strategy.plans {
+        plan.goal_revenue = None;
+        plan.goal_deals = None;
+    }
     let kept = |deal: &Deal| sellers[deal.owner].is_some();
     let all_deals = || {
         model
