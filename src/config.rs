@@ -45,6 +45,25 @@ pub struct Config {
     pub snapshots_dir: PathBuf,
     /// `[brand]`: logo, colours and fonts (all optional).
     pub brand: Brand,
+    /// `[audience.board] names`: which names a board build may show.
+    pub board_names: BoardNames,
+}
+
+/// The kinds of name a board build (`--audience board`) may show; none by default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BoardNames {
+    pub sellers: bool,
+    pub customers: bool,
+    pub deals: bool,
+}
+
+/// One entry of `[audience.board] names`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum NameKind {
+    Sellers,
+    Customers,
+    Deals,
 }
 
 impl Config {
@@ -59,6 +78,7 @@ impl Config {
             customers_file: DEFAULT_CUSTOMERS.into(),
             snapshots_dir: DEFAULT_SNAPSHOTS.into(),
             brand: Brand::default(),
+            board_names: BoardNames::default(),
         }
     }
 }
@@ -71,6 +91,22 @@ struct RawConfig {
     sources: RawSources,
     #[serde(default)]
     brand: RawBrand,
+    #[serde(default)]
+    audience: RawAudience,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawAudience {
+    #[serde(default)]
+    board: RawBoard,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawBoard {
+    #[serde(default)]
+    names: Vec<NameKind>,
 }
 
 #[derive(Deserialize)]
@@ -117,6 +153,11 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Config>
             .map_or(defaults.customers_file, |s| s.file),
         snapshots_dir: sources.snapshots.map_or(defaults.snapshots_dir, |s| s.dir),
         brand: raw.brand.check(path, text, problems),
+        board_names: BoardNames {
+            sellers: raw.audience.board.names.contains(&NameKind::Sellers),
+            customers: raw.audience.board.names.contains(&NameKind::Customers),
+            deals: raw.audience.board.names.contains(&NameKind::Deals),
+        },
     };
     for (name, file) in [
         ("deals", &config.deals_file),
@@ -162,6 +203,29 @@ mod tests {
         assert_eq!(config.deals_file, PathBuf::from("data/deals.csv"));
         assert_eq!(config.customers_file, PathBuf::from("data/customers.csv"));
         assert_eq!(config.snapshots_dir, PathBuf::from("data/snapshots"));
+    }
+
+    #[test]
+    fn board_names_are_opt_in() {
+        let text = "[site]\ntitle = \"T\"\ncompany = \"C\"\n[audience.board]\nnames = [\"sellers\", \"deals\"]\n";
+        let config = parse_text(text).expect("valid");
+        assert_eq!(
+            config.board_names,
+            BoardNames {
+                sellers: true,
+                customers: false,
+                deals: true
+            }
+        );
+        let text =
+            "[site]\ntitle = \"T\"\ncompany = \"C\"\n[audience.board]\nnames = [\"people\"]\n";
+        let problems = parse_text(text).expect_err("invalid");
+        assert_eq!(
+            problems,
+            [
+                "pipepress.toml:5:10: unknown variant `people`, expected one of `sellers`, `customers`, `deals`"
+            ]
+        );
     }
 
     #[test]

@@ -106,6 +106,9 @@ pub enum Error {
     /// `pipepress serve` could not listen or watch.
     #[error("{0}")]
     Serve(String),
+    /// pipepress itself went wrong (a check of its own output failed).
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 impl Error {
@@ -135,6 +138,9 @@ impl Error {
             }
             Error::Serve(message) => {
                 vec![Diagnostic::file("", message.as_str()).with_code(Code::FileUnreadable)]
+            }
+            Error::Internal(message) => {
+                vec![Diagnostic::file("", format!("internal error: {message}"))]
             }
             Error::SnapshotExists { snapshot, .. } => {
                 let message = self.to_string();

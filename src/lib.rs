@@ -5,6 +5,7 @@
 //! [`metrics::compute`] computes every figure, [`render::render`] turns them into
 //! files in memory, and [`site::write`] puts them on disk atomically.
 
+pub mod audience;
 pub mod brand;
 pub mod charts;
 pub mod config;
@@ -59,6 +60,8 @@ pub struct Options {
     pub single_file: Option<SingleFile>,
     /// Also print the report to this PDF file with a Chromium found on the machine.
     pub pdf: Option<PathBuf>,
+    /// Who the site is for (`--audience`): what it must leave out.
+    pub audience: audience::Audience,
 }
 
 /// `--single-file FILE [--whole-site]`.
@@ -79,6 +82,7 @@ impl Options {
             source_date_epoch: None,
             single_file: None,
             pdf: None,
+            audience: audience::Audience::Everyone,
         }
     }
 }
@@ -153,10 +157,14 @@ pub fn build_site_with(
     progress: &mut dyn FnMut(Step),
 ) -> Result<Vec<OutputFile>, Error> {
     let (model, theme) = prepare(project, options, progress)?;
+    let shown = audience::apply(model, &options.audience)?;
     progress(Step::Compute);
-    let metrics = metrics::compute_between(&model, options.as_of, options.since, options.until);
+    let metrics =
+        metrics::compute_between(&shown.model, options.as_of, options.since, options.until);
     progress(Step::Render);
-    render::render(&model, &metrics, &theme, options)
+    let files = render::render_for(&shown.model, &metrics, &theme, options, &shown.policy)?;
+    audience::guard(&files, &shown.excluded)?;
+    Ok(files)
 }
 
 /// What a finished build wrote.

@@ -60,6 +60,11 @@ enum Command {
         /// google-chrome on PATH).
         #[arg(long, value_name = "FILE")]
         pdf: Option<PathBuf>,
+        /// Who the site is for: `board` (aggregates only, no deal, customer or
+        /// seller names), `seller:ID` or `team:ID` (an id or a name: only their deals
+        /// and customers, against their own targets); default everyone.
+        #[arg(long, value_name = "AUDIENCE", default_value = "everyone")]
+        audience: pipepress::audience::Audience,
     },
     /// Validate the project only, listing every problem found.
     Check {
@@ -93,6 +98,11 @@ enum Command {
         /// The date the figures are computed for (YYYY-MM-DD); default today.
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
+        /// Who the site is for: `board` (aggregates only, no deal, customer or
+        /// seller names), `seller:ID` or `team:ID` (an id or a name: only their deals
+        /// and customers, against their own targets); default everyone.
+        #[arg(long, value_name = "AUDIENCE", default_value = "everyone")]
+        audience: pipepress::audience::Audience,
     },
     /// Write the sample project into a new folder, or (--theme) copy the default
     /// theme into the project's templates/ for editing.
@@ -191,6 +201,7 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
             single_file,
             whole_site,
             pdf,
+            audience,
         } => {
             let dir = project_dir(dir);
             let as_of = as_of.unwrap_or_else(today);
@@ -202,6 +213,7 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 source_date_epoch: source_date_epoch()?,
                 single_file: single_file.map(|path| pipepress::SingleFile { path, whole_site }),
                 pdf,
+                audience,
             };
             let mut progress = Progress::new(verbosity, std::io::stderr().is_terminal());
             let built =
@@ -248,12 +260,16 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
             host,
             port,
             as_of,
+            audience,
         } => {
             let dir = project_dir(dir);
             let options = pipepress::serve::ServeOptions {
                 host,
                 port,
-                build: pipepress::Options::new(as_of.unwrap_or_else(today)),
+                build: pipepress::Options {
+                    audience,
+                    ..pipepress::Options::new(as_of.unwrap_or_else(today))
+                },
             };
             pipepress::serve::serve(&dir, &options, &mut |event| report_serve(event, quiet))
                 .map_err(|error| Failure::Library {

@@ -80,6 +80,8 @@ codes! {
     NotEmpty => "E-INIT-NOT-EMPTY", "init was pointed at a folder that holds files";
     Export => "E-EXPORT", "--single-file or --pdf could not be written (no Chromium, or it failed)";
     Figure => "E-FIGURE", "markdown names a live figure, chart, period or scope that does not exist";
+    AudienceUnknown => "E-AUDIENCE-UNKNOWN", "--audience names a seller or team that strategy.toml does not have";
+    AudienceName => "E-AUDIENCE-NAME", "a build for an audience would show a name it leaves out (from the project's own text)";
 }
 
 impl fmt::Display for Code {

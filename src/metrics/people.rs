@@ -246,9 +246,9 @@ pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
                 name: plan.name.clone(),
                 start: plan.start,
                 end: plan.end,
-                owner: strategy
-                    .sellers
-                    .get(plan.owner)
+                owner: plan
+                    .owner
+                    .and_then(|o| strategy.sellers.get(o))
                     .map(|s| s.name.clone())
                     .unwrap_or_default(),
                 deal_count: tied().count() as u64,

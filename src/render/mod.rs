@@ -25,6 +25,7 @@ pub mod view;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::audience::Policy;
 use crate::error::Error;
 use crate::locale::Locale;
 use crate::metrics::Metrics;
@@ -47,6 +48,8 @@ pub struct Ctx<'a> {
     pub locale: Locale,
     pub site: Site,
     pub(crate) theme: &'a Theme,
+    /// Who the build is for (`--audience`): what its pages leave out.
+    pub(crate) policy: &'a Policy,
     /// CSV downloads gathered while pages render (see `downloads`).
     downloads: std::sync::Mutex<Vec<OutputFile>>,
     /// Each seller's open deals (indexes into the model's deals, in its order), so
@@ -71,6 +74,19 @@ pub fn render(
     theme: &Theme,
     options: &crate::Options,
 ) -> Result<Vec<OutputFile>, Error> {
+    render_for(model, metrics, theme, options, &Policy::default())
+}
+
+/// [`render`] for an audience (see `audience`): with `aggregates_only`, the pages
+/// about single deals, customers and sellers are not built, every other page drops
+/// what is about one, and so does metrics.json.
+pub fn render_for(
+    model: &Model,
+    metrics: &Metrics,
+    theme: &Theme,
+    options: &crate::Options,
+    policy: &Policy,
+) -> Result<Vec<OutputFile>, Error> {
     let as_of = metrics.as_of.format("%Y-%m-%d").to_string();
     let brand = &model.config.brand;
     let ctx = Ctx {
@@ -88,24 +104,28 @@ pub fn render(
                 files: model.files.clone(),
             },
             as_of,
+            audience: policy.label.clone(),
+            aggregates_only: policy.aggregates_only,
         },
         theme,
+        policy,
         downloads: std::sync::Mutex::new(Vec::new()),
         open_by_seller: open_by_seller(model),
     };
     // Page families render in parallel; the files are sorted by path below, so
     // the output does not depend on which finished first, and neither does the
-    // error reported (the first failing family in this order).
+    // error reported (the first failing family in this order). A board build has
+    // no pages about single deals, customers or sellers.
     type Family = fn(&Ctx<'_>) -> Result<Vec<OutputFile>, Error>;
     let families: [Family; 10] = [
         |ctx| Ok(vec![home::page(ctx)?]),
         |ctx| Ok(vec![pipeline::page(ctx)?]),
-        |ctx| Ok(vec![meeting::page(ctx)?]),
-        |ctx| Ok(vec![customers::page(ctx)?]),
         |ctx| Ok(vec![report::page(ctx)?]),
+        |ctx| unless_aggregates_only(ctx, |ctx| Ok(vec![meeting::page(ctx)?])),
+        |ctx| unless_aggregates_only(ctx, |ctx| Ok(vec![customers::page(ctx)?])),
+        |ctx| unless_aggregates_only(ctx, sellers::pages),
         strategy::pages,
         tactics::pages,
-        sellers::pages,
         content::pages,
         metrics_json,
     ];
@@ -159,6 +179,11 @@ impl Ctx<'_> {
         view: &PageView<'_>,
     ) -> Result<OutputFile, Error> {
         let mut view = view.clone();
+        if self.policy.aggregates_only {
+            crate::audience::redact::page(&mut view).map_err(|what| {
+                Error::Internal(format!("{path}: {what} in a build for {}", "the board"))
+            })?;
+        }
         let csvs = downloads::extract(path, &mut view);
         lock(&self.downloads).extend(csvs);
         let context =
@@ -195,12 +220,41 @@ impl Ctx<'_> {
     }
 }
 
-/// The metrics as JSON, for other tools.
+/// The pages `family` makes, or none in a board build.
+fn unless_aggregates_only(
+    ctx: &Ctx<'_>,
+    family: fn(&Ctx<'_>) -> Result<Vec<OutputFile>, Error>,
+) -> Result<Vec<OutputFile>, Error> {
+    if ctx.policy.aggregates_only {
+        Ok(Vec::new())
+    } else {
+        family(ctx)
+    }
+}
+
+/// The metrics as JSON, for other tools. A partial view says so, so that no
+/// integration takes it for the company; a board build's leaves out what is
+/// about a single deal, customer or seller.
 fn metrics_json(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
-    let json = serde_json::to_vec_pretty(ctx.metrics).map_err(|e| Error::Template {
+    let json_error = |e: serde_json::Error| Error::Template {
         name: "data/metrics.json".into(),
         message: e.to_string(),
-    })?;
+    };
+    let policy = ctx.policy;
+    let json = match &policy.label {
+        Some(label) => {
+            let mut value = serde_json::to_value(ctx.metrics).map_err(json_error)?;
+            if policy.aggregates_only {
+                crate::audience::redact::json(&mut value);
+            }
+            if let serde_json::Value::Object(fields) = &mut value {
+                let label = serde_json::to_value(label).map_err(json_error)?;
+                fields.insert("audience".into(), label);
+            }
+            serde_json::to_vec_pretty(&value).map_err(json_error)?
+        }
+        None => serde_json::to_vec_pretty(ctx.metrics).map_err(json_error)?,
+    };
     Ok(vec![OutputFile {
         path: "data/metrics.json".into(),
         bytes: json,

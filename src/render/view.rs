@@ -17,6 +17,10 @@ pub struct Site {
     /// The `[brand]` logo's path from the site root (`assets/logo.svg`).
     pub logo: Option<String>,
     pub provenance: Provenance,
+    /// Who the build is for, shown on every page; `None` for the whole company.
+    pub audience: Option<crate::audience::Label>,
+    /// A board build: the navigation leaves out the pages it does not have.
+    pub aggregates_only: bool,
 }
 
 /// Where a build's figures come from: shown in the report's footer.
