@@ -22,7 +22,9 @@
 //! Options: --out DIR (required), --deals N (900), --customers N (180),
 //! --sellers N (8), --snapshots N (8), --snapshot-rows all|open (all: every
 //! deal that existed on the export's date; open: only the open pipeline, as a
-//! scheduled export of open deals holds), --as-of YYYY-MM-DD (2026-11-15),
+//! scheduled export of open deals holds), --shape pipepress|hubspot|salesforce|
+//! pipedrive (the deals files as that CRM exports them, with pipepress.toml
+//! mapped for its preset; default pipepress), --as-of YYYY-MM-DD (2026-11-15),
 //! --seed N (20261115).
 
 mod catalog;
@@ -33,6 +35,7 @@ mod offers;
 mod prose_offers;
 mod prose_strategy;
 mod rng;
+mod shapes;
 mod state;
 mod strategy_toml;
 mod targets;
@@ -41,20 +44,20 @@ mod world;
 
 use std::error::Error;
 use std::fs::{self, File};
-use std::io::BufWriter;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{Days, NaiveDate};
 
-use crate::state::DEAL_COLUMNS;
+use crate::shapes::Shape;
 use crate::targets::Totals;
 use crate::timeline::Simulator;
 use crate::world::{Config, World, id_width};
 
 const USAGE: &str = "usage: generate --out DIR [--deals N] [--customers N] [--sellers N] \
-                     [--snapshots N] [--snapshot-rows all|open] [--as-of YYYY-MM-DD] \
-                     [--seed N]";
+                     [--snapshots N] [--snapshot-rows all|open] \
+                     [--shape pipepress|hubspot|salesforce|pipedrive] [--as-of YYYY-MM-DD] [--seed N]";
 
 type CsvOut = csv::Writer<BufWriter<File>>;
 
@@ -83,6 +86,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Config, String> 
         sellers: 8,
         snapshots: 8,
         snapshots_open_only: false,
+        shape: Shape::Pipepress,
         as_of: NaiveDate::from_ymd_opt(2026, 11, 15).ok_or("bad default date")?,
         seed: 20_261_115,
     };
@@ -100,6 +104,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Config, String> 
             "--customers" => cfg.customers = number()?.max(1),
             "--sellers" => cfg.sellers = number()?.max(1),
             "--snapshots" => cfg.snapshots = number()?,
+            "--shape" => {
+                cfg.shape = Shape::parse(&value).ok_or_else(|| {
+                    format!("--shape: {value:?} is not pipepress, hubspot, salesforce or pipedrive")
+                })?;
+            }
             "--snapshot-rows" => {
                 cfg.snapshots_open_only = match value.as_str() {
                     "all" => false,
@@ -137,7 +146,10 @@ fn run(cfg: Config) -> Result<(), Box<dyn Error>> {
     write_customers(&world, &out.join("data/customers.csv"))?;
     let totals = write_deals(&world, &out)?;
     let goals = totals.goals(world.cfg.as_of, world.cfg.seed);
-    fs::write(out.join("pipepress.toml"), strategy_toml::pipepress_toml())?;
+    fs::write(
+        out.join("pipepress.toml"),
+        strategy_toml::pipepress_toml(world.cfg.shape),
+    )?;
     fs::create_dir_all(out.join("brand"))?;
     fs::write(out.join("brand/logo.svg"), strategy_toml::LOGO_SVG)?;
     fs::write(
@@ -183,27 +195,31 @@ fn write_customers(world: &World, path: &Path) -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-fn deals_writer(path: &Path) -> Result<CsvOut, Box<dyn Error>> {
+fn deals_writer(path: &Path, shape: Shape) -> Result<CsvOut, Box<dyn Error>> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
     let mut w = csv::Writer::from_writer(BufWriter::new(File::create(path)?));
-    w.write_record(DEAL_COLUMNS)?;
+    w.write_record(shape.header())?;
     Ok(w)
 }
 
 /// One pass over all deals: each is simulated once and written to the
 /// current export and every snapshot; the won totals feed the targets.
 fn write_deals(world: &World, out: &Path) -> Result<Totals, Box<dyn Error>> {
+    let shape = world.cfg.shape;
     let mut exports: Vec<(NaiveDate, CsvOut)> = Vec::new();
     for day in snapshot_dates(&world.cfg) {
         let path = out.join(format!(
             "data/snapshots/{}/deals.csv",
             day.format("%Y-%m-%d")
         ));
-        exports.push((day, deals_writer(&path)?));
+        exports.push((day, deals_writer(&path, shape)?));
     }
-    exports.push((world.cfg.as_of, deals_writer(&out.join("data/deals.csv"))?));
+    exports.push((
+        world.cfg.as_of,
+        deals_writer(&out.join("data/deals.csv"), shape)?,
+    ));
     let sim = Simulator::new(world);
     let mut totals = Totals::new(&sim);
     let width = id_width(world.cfg.deals, 5);
@@ -219,12 +235,20 @@ fn write_deals(world: &World, out: &Path) -> Result<Totals, Box<dyn Error>> {
                 continue;
             }
             if let Some(row) = deal.row(world, *day, width) {
-                w.write_record(&row)?;
+                let owner = &world.sellers[deal.owner].name;
+                let customer = deal
+                    .customer
+                    .map_or("", |c| world.customers[c].name.as_str());
+                w.write_record(shape.row(owner, customer, row))?;
             }
         }
     }
-    for (_, w) in &mut exports {
-        w.flush()?;
+    for (_, w) in exports {
+        let mut file = w.into_inner().map_err(|e| e.into_error())?;
+        for line in shape.footer() {
+            writeln!(file, "{line}")?;
+        }
+        file.flush()?;
     }
     Ok(totals)
 }

@@ -23,6 +23,8 @@ pub struct Config {
     /// Snapshots hold only the deals open on their date (an export of the open
     /// pipeline) instead of every deal that existed then.
     pub snapshots_open_only: bool,
+    /// The CRM whose export shape the deals files take.
+    pub shape: crate::shapes::Shape,
     pub as_of: NaiveDate,
     pub seed: u64,
 }
