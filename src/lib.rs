@@ -11,6 +11,7 @@ pub mod csv_source;
 pub mod diagnostics;
 pub mod error;
 pub mod figures;
+pub mod ingest;
 pub mod init;
 pub mod load;
 pub mod locale;

@@ -15,6 +15,8 @@ use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Problems};
+use crate::ingest::mapping::{self, Lookups};
+use crate::ingest::{Kind, Settings, Source};
 use crate::load::Inputs;
 use crate::money::Money;
 use crate::strategy::{self, Strategy};
@@ -67,7 +69,13 @@ pub struct Deal {
     /// Index into the strategy's stages.
     pub stage: usize,
     pub status: Status,
+    /// The value in the base currency (converted at the strategy's fixed rate when
+    /// the deal is in another currency).
     pub value: Option<Money>,
+    /// The deal's own currency when it is not the base currency.
+    pub currency: Option<String>,
+    /// The value in the deal's own currency, when that is not the base.
+    pub own_value: Option<Money>,
     /// The probability the export gives, in whole percent; `None`: the stage's.
     pub probability: Option<u8>,
     pub created: NaiveDate,
@@ -134,6 +142,8 @@ pub struct Model {
     /// An earlier strategy to compare with (`--compare-strategy`): its file as
     /// given, and the strategy.
     pub previous_strategy: Option<(std::path::PathBuf, Strategy)>,
+    /// How each export was read and mapped.
+    pub sources: Vec<SourceReport>,
 }
 
 impl Model {
@@ -177,19 +187,78 @@ pub(crate) fn read_deals_for_tests(
     customers: Option<&HashMap<&str, usize>>,
     problems: &mut Problems,
 ) -> Vec<Deal> {
-    deals::read(source, strategy, customers, problems)
+    let settings = crate::ingest::Settings::default();
+    let source = crate::ingest::read(&source.path, source.text.as_bytes(), &settings, problems)
+        .expect("a readable test export");
+    deals::read(
+        &source.path,
+        &source.table,
+        &settings,
+        strategy,
+        customers,
+        problems,
+    )
+}
+
+/// One export as it was read and mapped, for `pipepress check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceReport {
+    /// "deals", "customers" or "snapshot 2026-03-01".
+    pub what: String,
+    pub path: std::path::PathBuf,
+    pub preset: &'static str,
+    pub rows: usize,
+    pub read: crate::ingest::ReadInfo,
+    pub mapping: crate::ingest::mapping::Used,
+}
+
+/// Maps one export onto the canonical columns, remembering how for the report.
+fn mapped(
+    what: String,
+    source: &Source,
+    kind: Kind,
+    settings: &Settings,
+    lookups: Option<&Lookups<'_>>,
+    reports: &mut Vec<SourceReport>,
+    problems: &mut Problems,
+) -> crate::ingest::Table {
+    let (table, used) = mapping::map(source, kind, settings, lookups, problems);
+    reports.push(SourceReport {
+        what,
+        path: source.path.clone(),
+        preset: settings.preset.as_str(),
+        rows: table.rows.len(),
+        read: source.read.clone(),
+        mapping: used,
+    });
+    table
 }
 
 /// Checks and types everything `load` read. Every problem in every file is
 /// collected before this fails.
 pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
     let mut problems = inputs.problems;
+    let mut reports = Vec::new();
     let strategy = inputs
         .strategy
         .as_ref()
         .and_then(|s| strategy::parse(&s.path, &s.text, &mut problems));
+    let defaults = Config::defaults();
+    let settings = inputs.config.as_ref().unwrap_or(&defaults);
     let customers = match (&inputs.customers, &strategy) {
-        (Some(source), Some(strategy)) => customers::read(source, strategy, &mut problems),
+        (Some(source), Some(strategy)) => {
+            let what = "customers".to_string();
+            let table = mapped(
+                what,
+                source,
+                Kind::Customers,
+                &settings.customers,
+                None,
+                &mut reports,
+                &mut problems,
+            );
+            customers::read(&source.path, &table, strategy, &mut problems)
+        }
         _ => Vec::new(),
     };
     // Without a readable customers file, deals' customer ids cannot be checked: the
@@ -201,21 +270,56 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
             .map(|(i, c)| (c.id.as_str(), i))
             .collect()
     });
-    let read_deals = |source: &crate::load::SourceText, problems: &mut Problems| match &strategy {
-        Some(strategy) => deals::read(source, strategy, customer_index.as_ref(), problems),
+    // CRM exports name a deal's customer by name more often than by id.
+    let customer_names = inputs.customers.is_some().then(|| {
+        let mut names = HashMap::new();
+        for c in &customers {
+            names
+                .entry(c.name.to_lowercase())
+                .or_insert_with(|| c.id.clone());
+        }
+        for c in &customers {
+            names.insert(c.id.to_lowercase(), c.id.clone());
+        }
+        names
+    });
+    let mut read_deals = |what: String, source: &Source, problems: &mut Problems| match &strategy {
+        Some(strategy) => {
+            let lookups = Lookups {
+                strategy,
+                customers: customer_names.clone(),
+            };
+            let table = mapped(
+                what,
+                source,
+                Kind::Deals,
+                &settings.deals,
+                Some(&lookups),
+                &mut reports,
+                problems,
+            );
+            deals::read(
+                &source.path,
+                &table,
+                &settings.deals,
+                strategy,
+                customer_index.as_ref(),
+                problems,
+            )
+        }
         None => Vec::new(),
     };
     let deals = inputs
         .deals
         .as_ref()
-        .map(|s| read_deals(s, &mut problems))
+        .map(|s| read_deals("deals".into(), s, &mut problems))
         .unwrap_or_default();
     let snapshots: Vec<Snapshot> = inputs
         .snapshots
         .iter()
         .map(|(date, source)| Snapshot {
             date: *date,
-            deals: read_deals(source, &mut problems),
+            deals: read_deals(format!("snapshot {date}"), source, &mut problems),
         })
         .collect();
     let pages = content::read(&inputs.content, &mut problems);
@@ -254,5 +358,6 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
         pages,
         meetings,
         previous_strategy,
+        sources: reports,
     })
 }

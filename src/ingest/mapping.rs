@@ -1,0 +1,381 @@
+//! A CRM's columns and labels onto the canonical ones.
+//!
+//! [`map`] turns a read [`Source`] into a table with the canonical header (`id`,
+//! `name`, `owner`, ...) and canonical values: amounts as `1250000.00`, dates as
+//! ISO, stage labels as strategy stage ids, owners as seller ids, customers as
+//! customer ids, and a status for every deal. Each cell keeps the place it had in
+//! the file. A value that cannot be read is passed on as written, so the model's
+//! reader reports it once, at its place, with the form it expected.
+
+use std::collections::HashMap;
+
+use super::number::{self, NumberStyle};
+use super::preset::{self, CLOSE_DATE};
+use super::settings::{Settings, lookup};
+use super::table::{Cell, Record, Table};
+use super::{Kind, Source};
+use crate::error::{Code, Diagnostic, Problems};
+use crate::model::Status;
+use crate::strategy::Strategy;
+
+/// What the canonical values are looked up in.
+pub struct Lookups<'a> {
+    pub strategy: &'a Strategy,
+    /// Customer id, and lowercased name, -> id.
+    pub customers: Option<HashMap<String, String>>,
+}
+
+/// The mapping that was used, for `pipepress check`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Used {
+    /// (canonical field, the file's header), in the file's order.
+    pub columns: Vec<(String, String)>,
+    /// Headers no field took, left out.
+    pub ignored: Vec<String>,
+}
+
+/// The canonical table of `source` and how it was mapped.
+pub fn map(
+    source: &Source,
+    kind: Kind,
+    settings: &Settings,
+    lookups: Option<&Lookups<'_>>,
+    problems: &mut Problems,
+) -> (Table, Used) {
+    let Some(header) = &source.table.header else {
+        return (source.table.clone(), Used::default());
+    };
+    let preset = settings.preset.preset();
+    let known = match kind {
+        Kind::Deals => preset.deals,
+        Kind::Customers => preset.customers,
+    };
+    let mut used = Used::default();
+    // For each column of the file: the canonical name it gets, or None (left out).
+    let mut names: Vec<Option<String>> = Vec::with_capacity(header.cells.len());
+    for cell in &header.cells {
+        let title = cell.text.trim();
+        let from_settings = settings
+            .columns
+            .iter()
+            .find(|(_, h)| h.trim().to_lowercase() == title.to_lowercase())
+            .map(|(f, _)| f.clone());
+        let from_preset = || {
+            known
+                .iter()
+                .find(|(_, headers)| {
+                    headers
+                        .iter()
+                        .any(|h| h.to_lowercase() == title.to_lowercase())
+                })
+                .map(|(f, _)| (*f).to_string())
+        };
+        let overridden = |field: &str| settings.columns.contains_key(field);
+        let name = match from_settings.or_else(|| from_preset().filter(|f| !overridden(f))) {
+            Some(field) => {
+                used.columns.push((field.clone(), title.to_string()));
+                Some(field)
+            }
+            // pipepress's own format keeps the column so the reader can say it is
+            // unknown; customers keep every column for segment rules to use.
+            None if preset.strict || kind == Kind::Customers => Some(title.to_string()),
+            None => {
+                used.ignored.push(title.to_string());
+                None
+            }
+        };
+        names.push(name);
+    }
+    // A field taken by two columns keeps the first: a CRM may write both
+    // "Deal - Title" and "Title".
+    let mut seen = std::collections::HashSet::new();
+    for name in &mut names {
+        if let Some(n) = name
+            && !seen.insert(n.clone())
+            && known.iter().any(|(f, _)| f == n)
+            && !preset.strict
+        {
+            *name = None;
+        }
+    }
+    for (field, wanted) in &settings.columns {
+        if !used.columns.iter().any(|(f, _)| f == field) {
+            let found: Vec<&str> = header.cells.iter().map(|c| c.text.trim()).collect();
+            problems.push(
+                Diagnostic::file(
+                    &source.path,
+                    format!(
+                        "[sources] columns: {field} = \"{wanted}\" is not in the header, expected one of {}",
+                        found.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(", ")
+                    ),
+                )
+                .with_code(Code::CsvMissingColumn),
+            );
+        }
+    }
+    let table = match kind {
+        Kind::Customers => rename(source, &names),
+        Kind::Deals => deals(source, &names, settings, lookups),
+    };
+    (table, used)
+}
+
+/// The table with the header renamed and unmapped columns left out.
+/// A row as wide as the header; others stay as written, for the reader to report.
+fn rename(source: &Source, names: &[Option<String>]) -> Table {
+    let keep = |record: &Record, header: bool| match record.cells.len() == names.len() {
+        false => record.clone(),
+        true => Record {
+            line: record.line,
+            cells: record
+                .cells
+                .iter()
+                .zip(names)
+                .filter_map(|(cell, name)| {
+                    let name = name.as_ref()?;
+                    Some(match header {
+                        true => Cell::new(name.clone(), cell.line, cell.column),
+                        false => cell.clone(),
+                    })
+                })
+                .collect(),
+        },
+    };
+    Table {
+        header: source.table.header.as_ref().map(|h| keep(h, true)),
+        rows: source.table.rows.iter().map(|r| keep(r, false)).collect(),
+    }
+}
+
+fn deals(
+    source: &Source,
+    names: &[Option<String>],
+    settings: &Settings,
+    lookups: Option<&Lookups<'_>>,
+) -> Table {
+    let renamed = rename(source, names);
+    let Some(header) = &renamed.header else {
+        return renamed;
+    };
+    let position = |field: &str| header.cells.iter().position(|c| c.text == field);
+    let has_status = position("status").is_some();
+    let stage_at = position("stage");
+    let close_at = position(CLOSE_DATE);
+    let mut out_header = header.clone();
+    let (line, _) = (header.line, 0);
+    let derived_status = !has_status && stage_at.is_some() && !settings.preset.preset().strict;
+    if derived_status {
+        out_header.cells.push(Cell::new("status", line, 1));
+    }
+    let split_close = close_at.is_some();
+    if split_close {
+        for field in ["expected_close", "closed"] {
+            if position(field).is_none() {
+                out_header.cells.push(Cell::new(field, line, 1));
+            }
+        }
+    }
+    let style = settings.numbers.unwrap_or(NumberStyle::En);
+    let mut rows = Vec::with_capacity(renamed.rows.len());
+    let width = header.cells.len();
+    for record in &renamed.rows {
+        if record.cells.len() != width {
+            rows.push(record.clone());
+            continue;
+        }
+        let mut cells = record.cells.clone();
+        let cell_of = |field: &str| position(field).and_then(|i| record.cells.get(i));
+        let mut status = cell_of("status").and_then(|c| status_of(&c.text, settings));
+        let stage_cell = cell_of("stage");
+        let mut stage_id = None;
+        if let Some(cell) = stage_cell {
+            let (id, closes) = stage_of(&cell.text, settings, lookups.map(|l| l.strategy));
+            stage_id = id;
+            if status.is_none() && !has_status {
+                status = Some(closes.unwrap_or(Status::Open));
+            }
+        }
+        for (i, cell) in cells.iter_mut().enumerate() {
+            let field = header.cells[i].text.as_str();
+            if let Some(text) = canonical(
+                field,
+                &cell.text,
+                settings,
+                style,
+                lookups,
+                stage_id.as_deref(),
+            ) {
+                cell.set(text);
+            }
+            if field == "status"
+                && let Some(status) = status
+            {
+                cell.set(status_text(status).into());
+            }
+        }
+        // Also in the file: a currency written with the amount ("42 000 EUR").
+        if let (Some(value), currency) = (position("value"), position("currency")) {
+            let raw = &record.cells[value].text;
+            if let Some(code) = number::parse_amount(raw, style).and_then(|a| a.currency) {
+                match currency {
+                    Some(c) if cells[c].text.trim().is_empty() => cells[c].text = code,
+                    Some(_) => {}
+                    None => {}
+                }
+            }
+        }
+        if derived_status {
+            let at = stage_cell.map_or((record.line, 1), |c| (c.line, c.column));
+            let text = status.map_or("", status_text);
+            cells.push(Cell::new(text, at.0, at.1));
+        }
+        if split_close {
+            let close = cells[close_at.unwrap_or(0)].clone();
+            let closed = status.is_some_and(|s| s != Status::Open);
+            for (field, wanted) in [("expected_close", !closed), ("closed", closed)] {
+                match position(field) {
+                    Some(i) if wanted && cells[i].text.trim().is_empty() => {
+                        cells[i].text = close.text.clone();
+                    }
+                    Some(_) => {}
+                    None => {
+                        let text = if wanted {
+                            close.text.clone()
+                        } else {
+                            String::new()
+                        };
+                        cells.push(Cell::new(text, close.line, close.column));
+                    }
+                }
+            }
+        }
+        rows.push(Record {
+            line: record.line,
+            cells,
+        });
+    }
+    let full = out_header.cells.len();
+    let drop_close = |record: &mut Record| {
+        if let Some(i) = close_at
+            && record.cells.len() == full
+        {
+            record.cells.remove(i);
+        }
+    };
+    let mut table = Table {
+        header: Some(out_header),
+        rows,
+    };
+    if let Some(h) = table.header.as_mut() {
+        drop_close(h);
+    }
+    table.rows.iter_mut().for_each(drop_close);
+    table
+}
+
+fn status_text(status: Status) -> &'static str {
+    match status {
+        Status::Open => "open",
+        Status::Won => "won",
+        Status::Lost => "lost",
+    }
+}
+
+fn status_of(text: &str, settings: &Settings) -> Option<Status> {
+    let text = lookup(&settings.status, text).unwrap_or(text);
+    preset::status_word(text)
+}
+
+/// The strategy stage id a label maps to, and the status it closes the deal with.
+/// A closing label (HubSpot's "Closed Won") puts the deal in the last stage: the
+/// export no longer says which stage it closed from.
+fn stage_of(
+    text: &str,
+    settings: &Settings,
+    strategy: Option<&Strategy>,
+) -> (Option<String>, Option<Status>) {
+    let target = lookup(&settings.stages, text)
+        .map(str::to_string)
+        .or_else(|| {
+            let preset = settings.preset.preset();
+            preset
+                .closed_stages
+                .iter()
+                .find(|(label, _)| label.to_lowercase() == text.trim().to_lowercase())
+                .map(|(_, status)| status_text(*status).to_string())
+        });
+    let Some(strategy) = strategy else {
+        return (target, None);
+    };
+    let last = strategy.stages.last().map(|s| s.id.clone());
+    // pipepress's own format names stages by id; a CRM's by its label.
+    let by_name = !settings.preset.preset().strict;
+    match target.as_deref() {
+        Some("won") if strategy.stage_index("won").is_none() => (last, Some(Status::Won)),
+        Some("lost") if strategy.stage_index("lost").is_none() => (last, Some(Status::Lost)),
+        Some(id) => (Some(id.to_string()), None),
+        None => {
+            let wanted = text.trim().to_lowercase();
+            let found = strategy
+                .stages
+                .iter()
+                .find(|s| s.id == text.trim() || (by_name && s.name.to_lowercase() == wanted))
+                .map(|s| s.id.clone());
+            (found, None)
+        }
+    }
+}
+
+/// The canonical text of one value, or `None` to leave it as written.
+fn canonical(
+    field: &str,
+    text: &str,
+    settings: &Settings,
+    style: NumberStyle,
+    lookups: Option<&Lookups<'_>>,
+    stage_id: Option<&str>,
+) -> Option<String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    // pipepress's own format names sellers and customers by id; a CRM by name.
+    let by_name = !settings.preset.preset().strict;
+    match field {
+        "value" => number::parse_amount(trimmed, style).map(|a| a.money.canonical()),
+        "probability" => number::parse_percent(trimmed, style).map(|p| p.to_string()),
+        "currency" => preset::currency_code(trimmed),
+        "created" | "expected_close" | "closed" | "next_activity" | "last_activity"
+        | CLOSE_DATE => super::date::parse_date(trimmed, settings.date_format())
+            .map(|d| d.format("%Y-%m-%d").to_string()),
+        "stage" => stage_id.map(str::to_string),
+        "owner" => {
+            let named = lookup(&settings.owners, trimmed);
+            let strategy = lookups?.strategy;
+            let wanted = named.unwrap_or(trimmed).to_lowercase();
+            strategy
+                .sellers
+                .iter()
+                .find(|s| {
+                    s.id == named.unwrap_or(trimmed)
+                        || (by_name && s.name.to_lowercase() == wanted)
+                        || (by_name
+                            && s.email
+                                .as_deref()
+                                .is_some_and(|e| e.to_lowercase() == wanted))
+                })
+                .map(|s| s.id.clone())
+                .or_else(|| named.map(str::to_string))
+        }
+        "customer_id" if by_name => lookups?
+            .customers
+            .as_ref()?
+            .get(&trimmed.to_lowercase())
+            .cloned(),
+        "forecast_category" => match trimmed.to_lowercase().replace([' ', '-'], "_").as_str() {
+            "omitted" => Some(String::new()),
+            other => Some(other.to_string()),
+        },
+        _ => None,
+    }
+}
