@@ -167,6 +167,11 @@ fn deals(
     if derived_status {
         out_header.cells.push(Cell::new("status", line, 1));
     }
+    // A currency written only beside the amount ("42 000 EUR") gets a column.
+    let derived_currency = position("currency").is_none() && position("value").is_some();
+    if derived_currency {
+        out_header.cells.push(Cell::new("currency", line, 1));
+    }
     let split_close = close_at.is_some();
     if split_close {
         for field in ["expected_close", "closed"] {
@@ -228,6 +233,15 @@ fn deals(
             let at = stage_cell.map_or((record.line, 1), |c| (c.line, c.column));
             let text = status.map_or("", status_text);
             cells.push(Cell::new(text, at.0, at.1));
+        }
+        if derived_currency {
+            let value = &record.cells[position("value").unwrap_or(0)];
+            let code = number::parse_amount(&value.text, style).and_then(|a| a.currency);
+            cells.push(Cell::new(
+                code.unwrap_or_default(),
+                value.line,
+                value.column,
+            ));
         }
         if split_close {
             let close = cells[close_at.unwrap_or(0)].clone();
