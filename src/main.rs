@@ -134,6 +134,48 @@ fn today() -> NaiveDate {
 }
 
 /// What a successful run has to say.
+/// What `check` read: per source its rows, format, encoding, dialect, mapping and
+/// the lines it set aside.
+fn read_report(model: &pipepress::model::Model) -> String {
+    let mut text = String::new();
+    for source in &model.sources {
+        let read = &source.read;
+        let encoding = match read.encoding.as_str() {
+            "" => String::new(),
+            e => format!(", {e}"),
+        };
+        text.push_str(&format!(
+            "{} ({}): {} rows, {}{encoding}, {}, preset {}\n",
+            source.path.display(),
+            source.what,
+            source.rows,
+            read.format,
+            read.dialect,
+            source.preset
+        ));
+        let mapped: Vec<String> = source
+            .mapping
+            .columns
+            .iter()
+            .filter(|(field, header)| field != header)
+            .map(|(field, header)| format!("{field} <- \"{header}\""))
+            .collect();
+        if !mapped.is_empty() {
+            text.push_str(&format!("  columns: {}\n", mapped.join(", ")));
+        }
+        if !source.mapping.ignored.is_empty() {
+            text.push_str(&format!(
+                "  ignored: {}\n",
+                source.mapping.ignored.join(", ")
+            ));
+        }
+        for note in &read.notes {
+            text.push_str(&format!("  line {}: {}\n", note.line, note.message));
+        }
+    }
+    text
+}
+
 enum Success {
     /// A closing summary for people, on stderr (not with `--quiet`).
     Summary(String),
@@ -190,14 +232,26 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
             let dir = project_dir(dir);
             let checked = pipepress::check(&dir, &pipepress::Options::new(today()));
             match (checked, format) {
-                (Ok(model), Format::Text) => Ok(Success::Summary(format!(
-                    "{}: no problems ({} deals, {} customers, {} snapshots)",
-                    dir.display(),
-                    model.deals.len(),
-                    model.customers.len(),
-                    model.snapshots.len()
-                ))),
-                (Ok(_), Format::Json) => Ok(Success::Output(diagnostics::to_json(&[]))),
+                (Ok(model), Format::Text) => {
+                    let warnings = pipepress::model::warnings(&model, today());
+                    let mut text = read_report(&model);
+                    for warning in &warnings {
+                        text.push_str(&format!("warning[{}]: {warning}\n", warning.code));
+                    }
+                    text.push_str(&format!(
+                        "{}: no problems ({} deals, {} customers, {} snapshots; {} warnings)",
+                        dir.display(),
+                        model.deals.len(),
+                        model.customers.len(),
+                        model.snapshots.len(),
+                        warnings.len()
+                    ));
+                    Ok(Success::Summary(text))
+                }
+                (Ok(model), Format::Json) => {
+                    let warnings = pipepress::model::warnings(&model, today());
+                    Ok(Success::Output(diagnostics::to_json(&warnings)))
+                }
                 (Err(error), Format::Text) => Err(Failure::Library { error, root: dir }),
                 (Err(error), Format::Json) => Err(Failure::Reported(diagnostics::to_json(
                     &error.diagnostics(),

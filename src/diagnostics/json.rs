@@ -37,11 +37,15 @@ pub fn to_json(problems: &[Diagnostic]) -> String {
             message: &d.message,
         })
         .collect();
+    let warnings = problems
+        .iter()
+        .filter(|d| d.severity() == crate::error::Severity::Warning)
+        .count();
     let report = Report {
         version: 1,
-        ok: problems.is_empty(),
-        errors: problems.len(),
-        warnings: 0,
+        ok: warnings == problems.len(),
+        errors: problems.len() - warnings,
+        warnings,
         diagnostics,
     };
     let mut json = serde_json::to_string_pretty(&report).unwrap_or_default();

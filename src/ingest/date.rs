@@ -44,10 +44,7 @@ impl DateFormat {
 /// Reads a date in the form `format`; ISO dates are always accepted too.
 pub fn parse_date(text: &str, format: DateFormat) -> Option<NaiveDate> {
     let text = text.trim();
-    let date_part = text
-        .split(|c: char| c == ' ' || c == 'T')
-        .next()
-        .unwrap_or("");
+    let date_part = text.split([' ', 'T']).next().unwrap_or("");
     let time_part = text[date_part.len()..].trim_start_matches(['T', ' ']);
     if !time_part.is_empty() && !is_time(time_part) {
         return None;

@@ -194,6 +194,19 @@ fn set_aside(table: &mut Table) -> Vec<Note> {
     notes
 }
 
+/// A source read from text with default settings: for tests that build exports in
+/// code.
+#[cfg(test)]
+pub(crate) fn from_text(path: &str, text: &str) -> Option<Source> {
+    let mut problems = Problems::default();
+    read(
+        Path::new(path),
+        text.as_bytes(),
+        &Settings::default(),
+        &mut problems,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,17 +248,4 @@ mod tests {
         assert_eq!(source.read.encoding, "utf-8");
         assert_eq!(source.read.dialect, "delimiter \";\", LF");
     }
-}
-
-/// A source read from text with default settings: for tests that build exports in
-/// code.
-#[cfg(test)]
-pub(crate) fn from_text(path: &str, text: &str) -> Option<Source> {
-    let mut problems = Problems::default();
-    read(
-        Path::new(path),
-        text.as_bytes(),
-        &Settings::default(),
-        &mut problems,
-    )
 }

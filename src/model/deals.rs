@@ -63,7 +63,8 @@ pub const COLUMNS: [Column; 19] = [
     column("forecast_category", false),
 ];
 
-/// Reads one deals export; rows with problems are reported and left out.
+/// Reads one deals export; rows with problems are reported and left out. Each deal
+/// comes with the line of the file its row starts on.
 pub fn read(
     path: &Path,
     table: &Table,
@@ -71,7 +72,7 @@ pub fn read(
     strategy: &Strategy,
     customers: Option<&HashMap<&str, usize>>,
     problems: &mut Problems,
-) -> Vec<Deal> {
+) -> Vec<(Deal, usize)> {
     let layout = Layout {
         columns: &COLUMNS,
         extra_allowed: false,
@@ -88,7 +89,7 @@ pub fn read(
             dates,
         };
         if let Some(deal) = reader.deal(strategy, customers, &mut seen) {
-            deals.push(deal);
+            deals.push((deal, row.line()));
         }
     });
     deals

@@ -8,6 +8,7 @@
 mod content;
 mod customers;
 mod deals;
+mod quality;
 
 use std::collections::HashMap;
 
@@ -22,6 +23,7 @@ use crate::money::Money;
 use crate::strategy::{self, Strategy};
 
 pub use content::{Meeting, Page};
+pub use quality::warnings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -144,6 +146,8 @@ pub struct Model {
     pub previous_strategy: Option<(std::path::PathBuf, Strategy)>,
     /// How each export was read and mapped.
     pub sources: Vec<SourceReport>,
+    /// The line of the deals export each of [`Model::deals`] starts on.
+    pub deal_lines: Vec<usize>,
 }
 
 impl Model {
@@ -198,6 +202,9 @@ pub(crate) fn read_deals_for_tests(
         customers,
         problems,
     )
+    .into_iter()
+    .map(|(deal, _)| deal)
+    .collect()
 }
 
 /// One export as it was read and mapped, for `pipepress check`.
@@ -309,17 +316,22 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
         }
         None => Vec::new(),
     };
-    let deals = inputs
+    let (deals, deal_lines): (Vec<Deal>, Vec<usize>) = inputs
         .deals
         .as_ref()
         .map(|s| read_deals("deals".into(), s, &mut problems))
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .into_iter()
+        .unzip();
     let snapshots: Vec<Snapshot> = inputs
         .snapshots
         .iter()
         .map(|(date, source)| Snapshot {
             date: *date,
-            deals: read_deals(format!("snapshot {date}"), source, &mut problems),
+            deals: read_deals(format!("snapshot {date}"), source, &mut problems)
+                .into_iter()
+                .map(|(deal, _)| deal)
+                .collect(),
         })
         .collect();
     let pages = content::read(&inputs.content, &mut problems);
@@ -359,5 +371,6 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
         meetings,
         previous_strategy,
         sources: reports,
+        deal_lines,
     })
 }
