@@ -49,6 +49,9 @@ pub struct Options {
     pub since: Option<NaiveDate>,
     /// End the movement at the export on or before this date instead of now.
     pub until: Option<NaiveDate>,
+    /// Leave out deal rows with values that cannot be read, listing them on the
+    /// site's data-quality page, instead of failing.
+    pub lenient: bool,
 }
 
 impl Options {
@@ -58,6 +61,7 @@ impl Options {
             compare_strategy: None,
             since: None,
             until: None,
+            lenient: false,
         }
     }
 }
@@ -104,7 +108,7 @@ fn prepare(
     progress(Step::Check);
     let overrides = std::mem::take(&mut inputs.templates);
     let theme = theme::Theme::new(&overrides);
-    match (model::resolve(inputs), theme) {
+    match (model::resolve_with(inputs, options.lenient), theme) {
         (Ok(model), Ok(theme)) => Ok((model, theme)),
         (Err(Error::Invalid(mut problems)), Err(Error::Invalid(more))) => {
             problems.extend(more);

@@ -48,6 +48,10 @@ enum Command {
         /// of the current one: the movement between any two snapshots.
         #[arg(long, value_parser = parse_date, value_name = "DATE")]
         until: Option<NaiveDate>,
+        /// Leave out deal rows with values that cannot be read and list them on the
+        /// site's data-quality page, instead of failing.
+        #[arg(long)]
+        lenient: bool,
     },
     /// Validate the project only, listing every problem found.
     Check {
@@ -57,6 +61,10 @@ enum Command {
         /// `text` for people (stderr), `json` for CI (stdout; see README).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Report deal rows with values that cannot be read as left out (as
+        /// `build --lenient` does) instead of failing.
+        #[arg(long)]
+        lenient: bool,
     },
     /// Validate the project, then file its deals export as a dated snapshot.
     Snapshot {
@@ -204,6 +212,7 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
             compare_strategy,
             since,
             until,
+            lenient,
         } => {
             let dir = project_dir(dir);
             let as_of = as_of.unwrap_or_else(today);
@@ -212,6 +221,7 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 compare_strategy,
                 since,
                 until,
+                lenient,
             };
             let mut progress = Progress::new(verbosity, std::io::stderr().is_terminal());
             let built =
@@ -228,13 +238,22 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 out.display(),
             )))
         }
-        Command::Check { dir, format } => {
+        Command::Check {
+            dir,
+            format,
+            lenient,
+        } => {
             let dir = project_dir(dir);
-            let checked = pipepress::check(&dir, &pipepress::Options::new(today()));
+            let mut options = pipepress::Options::new(today());
+            options.lenient = lenient;
+            let checked = pipepress::check(&dir, &options);
             match (checked, format) {
                 (Ok(model), Format::Text) => {
                     let warnings = pipepress::model::warnings(&model, today());
                     let mut text = read_report(&model);
+                    for row in &model.skipped {
+                        text.push_str(&format!("skipped[{}]: {row}\n", row.code));
+                    }
                     for warning in &warnings {
                         text.push_str(&format!("warning[{}]: {warning}\n", warning.code));
                     }

@@ -508,3 +508,101 @@ fn every_bad_cell_is_reported_in_one_run() {
     let want = [(2, 102), (3, 111), (4, 99), (4, 111), (6, 74)];
     assert_eq!(places, want);
 }
+
+fn page(files: &[pipepress::OutputFile], path: &str) -> String {
+    let file = files.iter().find(|f| f.path == path);
+    String::from_utf8(
+        file.unwrap_or_else(|| panic!("{path} is built"))
+            .bytes
+            .clone(),
+    )
+    .expect("UTF-8 page")
+}
+
+#[test]
+fn pages_say_which_rates_converted_the_figures() {
+    let dir = project("pipedrive");
+    let files = pipepress::build_site(dir.path(), &Options::new(as_of())).expect("builds");
+    // The English site writes the rate with a decimal point.
+    for path in ["index.html", "pipeline/index.html", "report/index.html"] {
+        assert!(
+            page(&files, path).contains("<p>Amounts in SEK at fixed rates: 1 EUR = 11.50 SEK</p>"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn lenient_builds_leave_bad_rows_out_and_list_them() {
+    let dir = project("salesforce");
+    let path = dir.path().join("data/report.csv");
+    let text = fs::read_to_string(&path).expect("fixture");
+    // X3 (line 4) gets a created date that does not exist: 2/30/2026, at column 99.
+    fs::write(&path, text.replace("\"2/10/2026\"", "\"2/30/2026\"")).expect("write");
+    let strict = pipepress::check(dir.path(), &Options::new(as_of()));
+    assert!(strict.is_err(), "without --lenient the row is an error");
+    let mut options = Options::new(as_of());
+    options.lenient = true;
+    let model = pipepress::check(dir.path(), &options).expect("lenient check passes");
+    let ids: Vec<&str> = model.deals.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["X1", "X2", "X4", "X5", "X6"]);
+    let skipped: Vec<String> = model.skipped.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        skipped,
+        [
+            "data/report.csv:4:99: column \"created\": \"2/30/2026\" is not a date, expected M/D/YYYY (e.g. 3/31/2026)"
+        ]
+    );
+    let files = pipepress::build_site(dir.path(), &options).expect("lenient build");
+    let quality = page(&files, "data-quality/index.html");
+    assert!(quality.contains("data/report.csv:4:99"), "{quality}");
+    assert!(page(&files, "index.html").contains("data-quality/index.html"));
+}
+
+#[test]
+fn warnings_reach_check_the_data_quality_page_and_the_sellers_page() {
+    let dir = project("pipedrive");
+    let path = dir.path().join("data/deals.csv");
+    let text = fs::read_to_string(&path).expect("fixture");
+    // X3 (line 4) loses its customer and gets the value 0; X4 (line 5) is won on
+    // 2026-04-20, after the as-of date 2026-03-16; a copy of X1 as X7 (line 8) has
+    // X1's customer, value and expected close.
+    let x1 = text.lines().nth(1).expect("X1").replacen("X1", "X7", 1);
+    let changed = text
+        .replace(
+            "Östgöta Logistik AB,Lars Strand,Qualified,Open,60000",
+            ",Lars Strand,Qualified,Open,0",
+        )
+        .replace("2026-02-20 16:02:11", "2026-04-20 16:02:11")
+        + &x1
+        + "\n";
+    fs::write(&path, changed).expect("write");
+    let model = check(dir.path());
+    let warnings: Vec<String> = pipepress::model::warnings(&model, as_of())
+        .iter()
+        .map(|w| {
+            format!(
+                "{}:{} {}",
+                w.path.display(),
+                w.location.map_or(0, |l| l.0),
+                w.code
+            )
+        })
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "data/deals.csv:4 W-DEAL-ZERO-VALUE",
+            "data/deals.csv:4 W-DEAL-NO-CUSTOMER",
+            "data/deals.csv:5 W-DEAL-WON-FUTURE",
+            "data/deals.csv:8 W-DEAL-DUPLICATE",
+        ]
+    );
+    let files = pipepress::build_site(dir.path(), &Options::new(as_of())).expect("builds");
+    let quality = page(&files, "data-quality/index.html");
+    assert!(quality.contains("W-DEAL-DUPLICATE"), "{quality}");
+    // Lars Strand owns X3: his page lists its two warnings, Anna Lind's none.
+    let lars = page(&files, "sellers/lars-strand/index.html");
+    assert!(lars.contains("W-DEAL-ZERO-VALUE") && lars.contains("W-DEAL-NO-CUSTOMER"));
+    assert!(!page(&files, "sellers/anna-lind/index.html").contains("W-DEAL"));
+}

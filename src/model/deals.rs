@@ -64,7 +64,8 @@ pub const COLUMNS: [Column; 19] = [
 ];
 
 /// Reads one deals export; rows with problems are reported and left out. Each deal
-/// comes with the line of the file its row starts on.
+/// comes with the line of the file its row starts on. With `lenient`, the problems
+/// of a row go to it instead: the row is skipped and the build goes on.
 pub fn read(
     path: &Path,
     table: &Table,
@@ -72,6 +73,7 @@ pub fn read(
     strategy: &Strategy,
     customers: Option<&HashMap<&str, usize>>,
     problems: &mut Problems,
+    mut lenient: Option<&mut Vec<crate::error::Diagnostic>>,
 ) -> Vec<(Deal, usize)> {
     let layout = Layout {
         columns: &COLUMNS,
@@ -82,14 +84,19 @@ pub fn read(
     let mut seen = HashSet::new();
     let dates = settings.date_format();
     csv_source::read_rows(path, table, layout, problems, |row, found| {
+        let mut in_row = Problems::default();
         let mut reader = RowReader {
             row,
-            problems: found,
+            problems: &mut in_row,
             ok: true,
             dates,
         };
         if let Some(deal) = reader.deal(strategy, customers, &mut seen) {
             deals.push((deal, row.line()));
+        }
+        match lenient.as_deref_mut() {
+            Some(skipped) => skipped.extend(in_row.into_vec()),
+            None => found.extend(in_row),
         }
     });
     deals

@@ -23,7 +23,7 @@ use crate::money::Money;
 use crate::strategy::{self, Strategy};
 
 pub use content::{Meeting, Page};
-pub use quality::warnings;
+pub use quality::{deal_warnings, warnings};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -148,6 +148,8 @@ pub struct Model {
     pub sources: Vec<SourceReport>,
     /// The line of the deals export each of [`Model::deals`] starts on.
     pub deal_lines: Vec<usize>,
+    /// With `--lenient`: the problems of the deal rows left out, sorted.
+    pub skipped: Vec<Diagnostic>,
 }
 
 impl Model {
@@ -201,6 +203,7 @@ pub(crate) fn read_deals_for_tests(
         strategy,
         customers,
         problems,
+        None,
     )
     .into_iter()
     .map(|(deal, _)| deal)
@@ -244,7 +247,14 @@ fn mapped(
 /// Checks and types everything `load` read. Every problem in every file is
 /// collected before this fails.
 pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
+    resolve_with(inputs, false)
+}
+
+/// [`resolve`]; with `lenient`, a deal row with a value that cannot be read is left
+/// out and listed in [`Model::skipped`] instead of failing the build.
+pub fn resolve_with(inputs: Inputs, lenient: bool) -> Result<Model, Error> {
     let mut problems = inputs.problems;
+    let mut skipped = Vec::new();
     let mut reports = Vec::new();
     let strategy = inputs
         .strategy
@@ -312,6 +322,7 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
                 strategy,
                 customer_index.as_ref(),
                 problems,
+                lenient.then_some(&mut skipped),
             )
         }
         None => Vec::new(),
@@ -372,5 +383,9 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
         previous_strategy,
         sources: reports,
         deal_lines,
+        skipped: {
+            skipped.sort();
+            skipped
+        },
     })
 }

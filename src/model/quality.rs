@@ -14,12 +14,23 @@ use crate::money::Money;
 
 /// Every warning about the current deals export, in file order.
 pub fn warnings(model: &Model, as_of: NaiveDate) -> Vec<Diagnostic> {
+    deal_warnings(model, as_of)
+        .into_iter()
+        .map(|(_, warning)| warning)
+        .collect()
+}
+
+/// [`warnings`], each with the index of the deal it is about.
+pub fn deal_warnings(model: &Model, as_of: NaiveDate) -> Vec<(usize, Diagnostic)> {
     let path = &model.config.deals_file;
     let mut found = Vec::new();
     let mut first_seen: HashMap<(usize, Money, NaiveDate), (&str, usize)> = HashMap::new();
-    for (deal, &line) in model.deals.iter().zip(&model.deal_lines) {
+    for (index, (deal, &line)) in model.deals.iter().zip(&model.deal_lines).enumerate() {
         let mut warn = |code: Code, message: String| {
-            found.push(Diagnostic::at(path, line, 1, message).with_code(code));
+            found.push((
+                index,
+                Diagnostic::at(path, line, 1, message).with_code(code),
+            ));
         };
         if deal.value == Some(Money::ZERO) {
             warn(

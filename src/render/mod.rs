@@ -16,6 +16,7 @@ mod home;
 mod meeting;
 mod movement;
 mod pipeline;
+mod quality;
 mod report;
 mod sellers;
 mod strategy;
@@ -48,20 +49,59 @@ pub struct Ctx<'a> {
     pub(crate) theme: &'a Theme,
     /// CSV downloads gathered while pages render (see `downloads`).
     downloads: std::cell::RefCell<Vec<OutputFile>>,
+    /// Data-quality warnings about the current deals, with the deal each is about.
+    pub warnings: Vec<(usize, crate::error::Diagnostic)>,
+}
+
+/// Which fixed rates the figures used, for every page's footer: empty when every
+/// deal is in the base currency.
+fn rates_note(model: &Model) -> String {
+    let used: std::collections::BTreeSet<&str> = model
+        .deals
+        .iter()
+        .chain(model.snapshots.iter().flat_map(|s| &s.deals))
+        .filter_map(|d| d.currency.as_deref())
+        .collect();
+    let rates: Vec<String> = used
+        .iter()
+        .filter_map(|code| {
+            let rate = model.strategy.rates.get(*code)?.to_string();
+            let rate = match model.config.language {
+                crate::config::Language::Sv => rate.replace('.', ","),
+                crate::config::Language::En => rate,
+            };
+            Some(format!("1 {code} = {rate} {}", model.strategy.currency))
+        })
+        .collect();
+    match rates.is_empty() {
+        true => String::new(),
+        false => format!(
+            "Amounts in {} at fixed rates: {}",
+            model.strategy.currency,
+            rates.join(", ")
+        ),
+    }
 }
 
 /// Renders every page of the site, the metrics JSON and the theme's assets.
 pub fn render(model: &Model, metrics: &Metrics, theme: &Theme) -> Result<Vec<OutputFile>, Error> {
+    let warnings = crate::model::deal_warnings(model, metrics.as_of);
+    let locale = Locale::new(model.config.language, &model.strategy.currency);
+    let rates = rates_note(model);
+    let data_quality = !warnings.is_empty() || !model.skipped.is_empty();
     let ctx = Ctx {
+        warnings,
         model,
         metrics,
-        locale: Locale::new(model.config.language, &model.strategy.currency),
+        locale,
         site: Site {
             title: model.config.title.clone(),
             company: model.config.company.clone(),
             lang: model.config.language.code(),
             as_of: metrics.as_of.format("%Y-%m-%d").to_string(),
             version: env!("CARGO_PKG_VERSION"),
+            rates,
+            data_quality,
         },
         theme,
         downloads: std::cell::RefCell::new(Vec::new()),
@@ -77,6 +117,7 @@ pub fn render(model: &Model, metrics: &Metrics, theme: &Theme) -> Result<Vec<Out
     files.extend(tactics::pages(&ctx)?);
     files.extend(sellers::pages(&ctx)?);
     files.extend(content::pages(&ctx)?);
+    files.extend(quality::page(&ctx)?);
     let json = serde_json::to_vec_pretty(metrics).map_err(|e| Error::Template {
         name: "data/metrics.json".into(),
         message: e.to_string(),
