@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use pipepress::diagnostics::{self, Colour};
+use pipepress::ingest::preset::PresetName;
 use pipepress::progress::{Progress, Verbosity};
 
 /// Turns CRM exports and a TOML sales strategy into a static HTML site.
@@ -103,6 +104,10 @@ enum Command {
         /// replaced, others kept).
         #[arg(long)]
         force: bool,
+        /// Write the sample's deals as exported from this CRM, with a pipepress.toml
+        /// mapped for it.
+        #[arg(long, value_enum, conflicts_with = "theme")]
+        preset: Option<Preset>,
     },
     /// Print a shell completion script, e.g. `pipepress completions bash >
     /// /etc/bash_completion.d/pipepress`.
@@ -112,6 +117,28 @@ enum Command {
     },
     /// Print the manual page (roff), e.g. `pipepress man > pipepress.1`.
     Man,
+}
+
+/// A CRM whose export `init --preset` writes the sample in.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Preset {
+    Pipepress,
+    Hubspot,
+    Salesforce,
+    Pipedrive,
+    Dynamics,
+}
+
+impl Preset {
+    fn name(self) -> PresetName {
+        match self {
+            Preset::Pipepress => PresetName::Pipepress,
+            Preset::Hubspot => PresetName::Hubspot,
+            Preset::Salesforce => PresetName::Salesforce,
+            Preset::Pipedrive => PresetName::Pipedrive,
+            Preset::Dynamics => PresetName::Dynamics,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -269,7 +296,10 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 }
                 (Ok(model), Format::Json) => {
                     let warnings = pipepress::model::warnings(&model, today());
-                    Ok(Success::Output(diagnostics::to_json(&warnings)))
+                    let sources = diagnostics::sources(&model);
+                    Ok(Success::Output(diagnostics::to_json_with(
+                        &warnings, &sources,
+                    )))
                 }
                 (Err(error), Format::Text) => Err(Failure::Library { error, root: dir }),
                 (Err(error), Format::Json) => Err(Failure::Reported(diagnostics::to_json(
@@ -313,7 +343,12 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 })?;
             Ok(Success::Output(String::from_utf8_lossy(&page).into_owned()))
         }
-        Command::Init { dir, theme, force } => {
+        Command::Init {
+            dir,
+            theme,
+            force,
+            preset,
+        } => {
             let dir = match (dir, theme) {
                 (Some(dir), _) => dir,
                 (None, true) => project_dir(None),
@@ -322,7 +357,8 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
             let written = if theme {
                 pipepress::init::theme(&dir, force)
             } else {
-                pipepress::init::sample(&dir, force)
+                let preset = preset.map_or(PresetName::Pipepress, Preset::name);
+                pipepress::init::sample_from(&dir, preset, force)
             };
             let written = written.map_err(|error| Failure::Library {
                 error,

@@ -4,7 +4,8 @@
 //! other shape of the same six deals.
 //!
 //! Each fixture project is the sample's strategy.toml (with a fixed EUR rate),
-//! customers.csv and content/ beside the fixture's pipepress.toml and export.
+//! customers.csv and content/ beside the fixture's pipepress.toml and export, as
+//! `pipepress init --preset` writes it.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -50,14 +51,28 @@ fn project(name: &str) -> TempDir {
     .expect("copy customers");
     copy_dir(&sample.join("content"), &dir.path().join("content"));
     copy_dir(&root.join("tests/presets").join(name), dir.path());
-    if name == "dynamics" {
-        fs::write(
-            dir.path().join("data/opportunities.xlsx"),
-            dynamics_workbook(),
-        )
-        .expect("write workbook");
-    }
     dir
+}
+
+/// The committed workbook is the one `dynamics_workbook` writes; regenerate it with
+/// `PIPEPRESS_BLESS=1 cargo test --test crm`. (Compared by the rows read, as the
+/// file itself holds a creation time.)
+#[test]
+fn the_dynamics_workbook_is_the_generated_one() {
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/presets/dynamics/data/opportunities.xlsx");
+    if std::env::var_os("PIPEPRESS_BLESS").is_some() {
+        fs::write(&committed, dynamics_workbook()).expect("bless the workbook");
+    }
+    let dir = project("dynamics");
+    fs::write(
+        dir.path().join("data/opportunities.xlsx"),
+        dynamics_workbook(),
+    )
+    .expect("write");
+    let fresh = canonical(&check(dir.path()));
+    let dir = project("dynamics");
+    assert_eq!(canonical(&check(dir.path())), fresh);
 }
 
 /// A Dynamics 365 "Export to Excel": a hidden metadata sheet first, then the
@@ -605,4 +620,27 @@ fn warnings_reach_check_the_data_quality_page_and_the_sellers_page() {
     let lars = page(&files, "sellers/lars-strand/index.html");
     assert!(lars.contains("W-DEAL-ZERO-VALUE") && lars.contains("W-DEAL-NO-CUSTOMER"));
     assert!(!page(&files, "sellers/anna-lind/index.html").contains("W-DEAL"));
+}
+
+#[test]
+fn check_json_says_what_was_read() {
+    let dir = project("salesforce");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_pipepress"))
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .expect("run pipepress");
+    assert_eq!(output.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let deals = &report["sources"][1];
+    assert_eq!(deals["what"], "deals");
+    assert_eq!(deals["preset"], "salesforce");
+    assert_eq!(deals["rows"], 6);
+    assert_eq!(deals["dialect"], "delimiter \",\", CRLF");
+    assert_eq!(deals["columns"]["close_date"], "Close Date");
+    // The footer: "Confidential Information …" on line 9 to "Nordvik …" on 13, with
+    // a blank line 11 between; four lines of text.
+    assert_eq!(deals["notes"][0]["line"], 9);
+    let note = deals["notes"][0]["message"].as_str().expect("text");
+    assert!(note.starts_with("a report footer of 4 lines"), "{note}");
 }
