@@ -644,3 +644,19 @@ fn check_json_says_what_was_read() {
     let note = deals["notes"][0]["message"].as_str().expect("text");
     assert!(note.starts_with("a report footer of 4 lines"), "{note}");
 }
+
+#[test]
+fn hidden_workbook_columns_are_left_out_unless_mapped() {
+    let dir = project("dynamics");
+    let model = check(dir.path());
+    let ignored = &model.sources[1].mapping.ignored;
+    assert_eq!(
+        ignored,
+        &[
+            "(Do Not Modify) Row Checksum (hidden)",
+            "(Do Not Modify) Modified On (hidden)"
+        ]
+    );
+    // The hidden opportunity id is mapped, so it is read.
+    assert_eq!(model.deals[0].id, "X1");
+}

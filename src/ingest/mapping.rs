@@ -53,8 +53,9 @@ pub fn map(
     let mut used = Used::default();
     // For each column of the file: the canonical name it gets, or None (left out).
     let mut names: Vec<Option<String>> = Vec::with_capacity(header.cells.len());
-    for cell in &header.cells {
+    for (index, cell) in header.cells.iter().enumerate() {
         let title = cell.text.trim();
+        let hidden = source.table.hidden.contains(&index);
         let from_settings = settings
             .columns
             .iter()
@@ -75,6 +76,11 @@ pub fn map(
             Some(field) => {
                 used.columns.push((field.clone(), title.to_string()));
                 Some(field)
+            }
+            // A hidden spreadsheet column is left out unless mapped.
+            None if hidden => {
+                used.ignored.push(format!("{title} (hidden)"));
+                None
             }
             // pipepress's own format keeps the column so the reader can say it is
             // unknown; customers keep every column for segment rules to use.
@@ -144,6 +150,7 @@ fn rename(source: &Source, names: &[Option<String>]) -> Table {
     Table {
         header: source.table.header.as_ref().map(|h| keep(h, true)),
         rows: source.table.rows.iter().map(|r| keep(r, false)).collect(),
+        hidden: Vec::new(),
     }
 }
 
@@ -279,6 +286,7 @@ fn deals(
     let mut table = Table {
         header: Some(out_header),
         rows,
+        hidden: Vec::new(),
     };
     if let Some(h) = table.header.as_mut() {
         drop_close(h);
@@ -391,5 +399,61 @@ fn canonical(
             other => Some(other.to_string()),
         },
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{ReadInfo, Source};
+
+    fn source(text: &str, hidden: Vec<usize>) -> Source {
+        let mut source = crate::ingest::from_text("t.csv", text).expect("readable");
+        source.table.hidden = hidden;
+        source.read = ReadInfo::default();
+        source
+    }
+
+    fn header(table: &Table) -> Vec<String> {
+        let header = table.header.as_ref().expect("header");
+        header.cells.iter().map(|c| c.text.clone()).collect()
+    }
+
+    #[test]
+    fn hidden_columns_go_unless_mapped() {
+        // pipepress's own preset: "checksum" is unknown and hidden, "id" known and
+        // hidden: the first is left out, the second kept.
+        let source = source("id,checksum,name\n1,x,A\n", vec![0, 1]);
+        let mut problems = Problems::default();
+        let (table, used) = map(
+            &source,
+            Kind::Customers,
+            &Settings::default(),
+            None,
+            &mut problems,
+        );
+        assert_eq!(header(&table), ["id", "name"]);
+        assert_eq!(used.ignored, ["checksum (hidden)"]);
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn columns_named_in_the_settings_win_and_must_exist() {
+        let source = source("Kundnummer,Företag,Region\n7,Åre AB,Jämtland\n", Vec::new());
+        let mut settings = Settings::default();
+        settings.columns.insert("id".into(), "Kundnummer".into());
+        settings.columns.insert("industry".into(), "Bransch".into());
+        let mut problems = Problems::default();
+        let (table, _) = map(&source, Kind::Customers, &settings, None, &mut problems);
+        // "Företag" is a Swedish header of pipepress's own preset for name, and
+        // headers match without regard to case: "Region" is region.
+        assert_eq!(header(&table), ["id", "name", "region"]);
+        let Err(crate::error::Error::Invalid(list)) = problems.into_result(()) else {
+            panic!("a missing column is a problem");
+        };
+        assert_eq!(
+            list[0].to_string(),
+            "t.csv: [sources] columns: industry = \"Bransch\" is not in the header, expected one of \"Kundnummer\", \"Företag\", \"Region\""
+        );
     }
 }

@@ -13,6 +13,7 @@ pub mod date;
 pub mod decode;
 pub mod delimited;
 pub mod dialect;
+mod hidden;
 pub mod mapping;
 pub mod number;
 pub mod preset;

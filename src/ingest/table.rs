@@ -65,4 +65,6 @@ impl Record {
 pub struct Table {
     pub header: Option<Record>,
     pub rows: Vec<Record>,
+    /// Indexes of the header's hidden columns (xlsx): left out unless mapped.
+    pub hidden: Vec<usize>,
 }

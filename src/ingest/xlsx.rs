@@ -41,6 +41,7 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<(String, Table), String
         .worksheet_range(&name)
         .map_err(|e| format!("cannot read sheet \"{name}\": {e}"))?;
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
+    let hidden = super::hidden::hidden_columns(bytes, &name);
     let mut table = Table::default();
     for (r, row) in range.rows().enumerate() {
         let line = first_row as usize + r + 1;
@@ -56,6 +57,9 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<(String, Table), String
             Some(_) => table.rows.push(record),
         }
     }
+    table.hidden = (0..range.width())
+        .filter(|c| hidden.contains(&(first_column as usize + c + 1)))
+        .collect();
     Ok((name, table))
 }
 
@@ -75,5 +79,57 @@ fn text(data: &Data) -> String {
         ),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+    /// A workbook with a first sheet, then "Deals": id, a hidden "Checksum", name
+    /// and a date cell in B..E from row 2 (A and row 1 left empty).
+    fn workbook() -> Vec<u8> {
+        let mut book = Workbook::new();
+        book.add_worksheet().set_name("Cover").expect("name");
+        let sheet = book.add_worksheet();
+        sheet.set_name("Deals").expect("name");
+        for (c, h) in ["id", "Checksum", "name", "created"].iter().enumerate() {
+            sheet.write_string(1, c as u16 + 1, *h).expect("header");
+        }
+        sheet.set_column_hidden(2).expect("hide");
+        sheet.write_number(2, 1, 7.0).expect("id");
+        sheet.write_string(2, 2, "x9").expect("checksum");
+        sheet.write_string(2, 3, "Åre AB").expect("name");
+        let date = ExcelDateTime::from_ymd(2026, 3, 31).expect("date");
+        let format = Format::new().set_num_format("yyyy-mm-dd");
+        sheet
+            .write_datetime_with_format(2, 4, &date, &format)
+            .expect("created");
+        book.save_to_buffer().expect("workbook")
+    }
+
+    #[test]
+    fn reads_a_named_sheet_with_places_dates_and_hidden_columns() {
+        let bytes = workbook();
+        let (name, table) = read(&bytes, Some("Deals")).expect("reads");
+        assert_eq!(name, "Deals");
+        let header = table.header.expect("header");
+        let titles: Vec<&str> = header.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(titles, ["id", "Checksum", "name", "created"]);
+        // Row 2, column B in Excel terms.
+        assert_eq!((header.line, header.cells[0].column), (2, 2));
+        let row: Vec<&str> = table.rows[0]
+            .cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(row, ["7", "x9", "Åre AB", "2026-03-31"]);
+        assert_eq!(table.hidden, [1]);
+        let error = read(&bytes, Some("Nope")).expect_err("no such sheet");
+        assert_eq!(
+            error,
+            "the workbook has no sheet \"Nope\", expected one of \"Cover\", \"Deals\""
+        );
     }
 }
