@@ -165,4 +165,40 @@ mod tests {
         assert_eq!(header.cells[1].text, "name");
         assert_eq!(places(&table), [[("1".into(), 3, 1), ("a".into(), 3, 3)]]);
     }
+
+    /// The character at 1-based (line, column) of `text`, if any.
+    fn at(text: &str, line: usize, column: usize) -> Option<char> {
+        text.split('\n').nth(line - 1)?.chars().nth(column - 1)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn what_a_csv_writer_writes_reads_back_in_place(
+            delimiter in proptest::sample::select(vec![b',', b';', b'\t']),
+            width in 1usize..4,
+            cells in proptest::collection::vec("[a-zA-Zåö0-9 ,;\"\n\t]{0,6}", 1..16),
+        ) {
+            let rows: Vec<Vec<String>> = cells.chunks(width).filter(|r| r.len() == width).map(<[String]>::to_vec).collect();
+            let mut writer = csv::WriterBuilder::new().delimiter(delimiter).from_writer(Vec::new());
+            let header: Vec<String> = (0..width).map(|i| format!("h{i}")).collect();
+            writer.write_record(&header).expect("header");
+            for row in &rows {
+                writer.write_record(row).expect("row");
+            }
+            let text = String::from_utf8(writer.into_inner().expect("flushed")).expect("UTF-8");
+            let table = read(&text, super::super::dialect::sniff(&text, Some(delimiter))).expect("reads");
+            let read_rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.cells.iter().map(|c| c.text.clone()).collect()).collect();
+            proptest::prop_assert_eq!(&read_rows, &rows);
+            for record in &table.rows {
+                for cell in &record.cells {
+                    let found = at(&text, cell.line, cell.column);
+                    let ok = match cell.text.chars().next() {
+                        Some(first) => found == Some('"') || found == Some(first),
+                        None => found.is_none_or(|c| c == '"' || c == delimiter as char || c == '\n'),
+                    };
+                    proptest::prop_assert!(ok, "{:?} at {}:{} found {:?}", cell.text, cell.line, cell.column, found);
+                }
+            }
+        }
+    }
 }
