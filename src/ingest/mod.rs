@@ -19,6 +19,7 @@ pub mod number;
 pub mod preset;
 pub mod settings;
 pub mod table;
+mod values;
 pub mod xlsx;
 
 use std::path::{Path, PathBuf};

@@ -37,10 +37,21 @@ impl Settings {
 
 /// Finds `key` in a label map without regard to case or surrounding spaces.
 pub fn lookup<'m>(map: &'m BTreeMap<String, String>, key: &str) -> Option<&'m str> {
-    let key = key.trim();
+    let key = key.trim().to_lowercase();
     map.iter()
-        .find(|(k, _)| {
-            k.trim().eq_ignore_ascii_case(key) || k.trim().to_lowercase() == key.to_lowercase()
-        })
+        .find(|(k, _)| k.trim().to_lowercase() == key)
         .map(|(_, v)| v.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_match_without_regard_to_case_or_spaces() {
+        let map: BTreeMap<String, String> =
+            [("Offert skickad".to_string(), "proposal".to_string())].into();
+        assert_eq!(lookup(&map, " offert SKICKAD "), Some("proposal"));
+        assert_eq!(lookup(&map, "Offert"), None);
+    }
 }
