@@ -6,10 +6,18 @@
 
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 use crate::brand::{Brand, RawBrand};
 use crate::error::{Diagnostic, Problems};
+use crate::ingest::date::DateFormat;
+use crate::ingest::decode::Encoding;
+use crate::ingest::dialect;
+use crate::ingest::number::NumberStyle;
+use crate::ingest::preset::{CLOSE_DATE, PIPEPRESS, PresetName};
+use crate::ingest::{Kind, Settings};
 use crate::toml_source;
 
 pub const FILE_NAME: &str = "pipepress.toml";
@@ -43,6 +51,10 @@ pub struct Config {
     pub deals_file: PathBuf,
     pub customers_file: PathBuf,
     pub snapshots_dir: PathBuf,
+    /// How to read the deals export and its snapshots.
+    pub deals: Settings,
+    /// How to read the customers export.
+    pub customers: Settings,
     /// `[brand]`: logo, colours and fonts (all optional).
     pub brand: Brand,
     /// `[audience.board] names`: which names a board build may show.
@@ -77,6 +89,8 @@ impl Config {
             deals_file: DEFAULT_DEALS.into(),
             customers_file: DEFAULT_CUSTOMERS.into(),
             snapshots_dir: DEFAULT_SNAPSHOTS.into(),
+            deals: Settings::default(),
+            customers: Settings::default(),
             brand: Brand::default(),
             board_names: BoardNames::default(),
         }
@@ -130,6 +144,85 @@ struct RawSources {
 #[serde(deny_unknown_fields)]
 struct RawFileSource {
     file: PathBuf,
+    #[serde(default)]
+    preset: PresetName,
+    #[serde(default)]
+    columns: BTreeMap<String, String>,
+    #[serde(default)]
+    stages: BTreeMap<String, String>,
+    #[serde(default)]
+    status: BTreeMap<String, String>,
+    #[serde(default)]
+    owners: BTreeMap<String, String>,
+    delimiter: Option<String>,
+    encoding: Option<Encoding>,
+    date_format: Option<DateFormat>,
+    numbers: Option<NumberStyle>,
+    sheet: Option<String>,
+}
+
+impl RawFileSource {
+    /// The checked settings; problems (a delimiter or status that is not one, a
+    /// column the canonical format does not have) go to `problems`.
+    fn settings(
+        self,
+        path: &Path,
+        table: &str,
+        kind: Kind,
+        problems: &mut Problems,
+    ) -> (PathBuf, Settings) {
+        let mut complain = |message: String| {
+            problems.push(
+                Diagnostic::file(path, format!("[sources.{table}] {message}"))
+                    .with_code(crate::error::Code::TomlValue),
+            );
+        };
+        let delimiter = self.delimiter.as_deref().and_then(|text| {
+            let parsed = dialect::parse_delimiter(text);
+            if parsed.is_none() {
+                complain(format!(
+                    "delimiter = \"{text}\" is not one, expected \",\", \";\", \"|\" or \"tab\""
+                ));
+            }
+            parsed
+        });
+        let fields = match kind {
+            Kind::Deals => PIPEPRESS.deals,
+            Kind::Customers => PIPEPRESS.customers,
+        };
+        let mut known: Vec<&str> = fields.iter().map(|(f, _)| *f).collect();
+        if kind == Kind::Deals {
+            known.push(CLOSE_DATE);
+        }
+        for field in self.columns.keys() {
+            if !known.contains(&field.as_str()) {
+                complain(format!(
+                    "columns: \"{field}\" is not a field, expected one of {}",
+                    known.join(", ")
+                ));
+            }
+        }
+        for (word, status) in &self.status {
+            if !["open", "won", "lost"].contains(&status.as_str()) {
+                complain(format!(
+                    "status: \"{word}\" = \"{status}\" is not a status, expected open, won or lost"
+                ));
+            }
+        }
+        let settings = Settings {
+            preset: self.preset,
+            columns: self.columns,
+            stages: self.stages,
+            status: self.status,
+            owners: self.owners,
+            delimiter,
+            encoding: self.encoding,
+            date_format: self.date_format,
+            numbers: self.numbers,
+            sheet: self.sheet,
+        };
+        (self.file, settings)
+    }
 }
 
 #[derive(Deserialize)]
@@ -143,15 +236,23 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Config>
     let raw: RawConfig = toml_source::parse(path, text, problems)?;
     let sources = raw.sources;
     let defaults = Config::defaults();
+    let (deals_file, deals) = match sources.deals {
+        Some(raw) => raw.settings(path, "deals", Kind::Deals, problems),
+        None => (defaults.deals_file, Settings::default()),
+    };
+    let (customers_file, customers) = match sources.customers {
+        Some(raw) => raw.settings(path, "customers", Kind::Customers, problems),
+        None => (defaults.customers_file, Settings::default()),
+    };
     let config = Config {
         title: raw.site.title,
         company: raw.site.company,
         language: raw.site.language,
-        deals_file: sources.deals.map_or(defaults.deals_file, |s| s.file),
-        customers_file: sources
-            .customers
-            .map_or(defaults.customers_file, |s| s.file),
+        deals_file,
+        customers_file,
         snapshots_dir: sources.snapshots.map_or(defaults.snapshots_dir, |s| s.dir),
+        deals,
+        customers,
         brand: raw.brand.check(path, text, problems),
         board_names: BoardNames {
             sellers: raw.audience.board.names.contains(&NameKind::Sellers),

@@ -175,6 +175,11 @@ impl Problems {
         self.0.is_empty()
     }
 
+    /// The problems found, in the order found.
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.0
+    }
+
     /// `Ok(value)` when nothing was found, else every problem, sorted by file and place.
     pub fn into_result<T>(mut self, value: T) -> Result<T, Error> {
         if self.0.is_empty() {

@@ -11,9 +11,17 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 
 use crate::error::Error;
+use crate::ingest::preset::PresetName;
 use crate::theme;
 
 static SAMPLE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/sample-data");
+
+/// Each CRM's example export and its `pipepress.toml`: the same files
+/// `tests/crm.rs` checks are read into the canonical deals.
+static PRESETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/tests/presets");
+
+/// The fixed rate the preset examples' EUR deals are converted at.
+const EXAMPLE_RATES: &str = "[currency]\nbase = \"SEK\"\nrates = { EUR = \"11.50\" }\n";
 
 /// The folder, inside a project, that holds theme overrides.
 pub const TEMPLATES: &str = "templates";
@@ -49,6 +57,49 @@ pub fn theme(project: &Path, force: bool) -> Result<Written, Error> {
         .filter_map(|name| theme::file(name).map(|text| (PathBuf::from(name), text.as_bytes())));
     let written = write_all(&folder, files)?;
     Ok(written)
+}
+
+/// Writes the sample project with its deals exported from the CRM of `preset`: that
+/// CRM's `pipepress.toml` (preset, stage labels mapped) and an example export in
+/// its shape, instead of the canonical deals and their snapshots. The strategy gets
+/// the example's fixed EUR rate. `pipepress` writes the plain sample.
+pub fn sample_from(dir: &Path, preset: PresetName, force: bool) -> Result<Written, Error> {
+    if preset == PresetName::Pipepress {
+        return sample(dir, force);
+    }
+    let Some(example) = PRESETS.get_dir(preset.as_str()) else {
+        return sample(dir, force);
+    };
+    refuse_unless_empty(dir, force)?;
+    let mut sample_files = Vec::new();
+    collect(&SAMPLE, &mut sample_files);
+    let strategy = SAMPLE
+        .get_file(crate::strategy::FILE_NAME)
+        .and_then(|f| f.contents_utf8())
+        .unwrap_or_default()
+        .replacen("[currency]\nbase = \"SEK\"\n", EXAMPLE_RATES, 1);
+    let replaced = |path: &Path| {
+        path == Path::new(crate::config::FILE_NAME)
+            || path == Path::new(crate::strategy::FILE_NAME)
+            || path == Path::new(crate::config::DEFAULT_DEALS)
+            || path.starts_with(crate::config::DEFAULT_SNAPSHOTS)
+    };
+    let mut example_files = Vec::new();
+    collect(example, &mut example_files);
+    let prefix = Path::new(preset.as_str());
+    let files = sample_files
+        .iter()
+        .filter(|f| !replaced(f.path()))
+        .map(|f| (f.path().to_path_buf(), f.contents()))
+        .chain(example_files.iter().map(|f| {
+            let path = f.path().strip_prefix(prefix).unwrap_or(f.path());
+            (path.to_path_buf(), f.contents())
+        }))
+        .chain(std::iter::once((
+            PathBuf::from(crate::strategy::FILE_NAME),
+            strategy.as_bytes(),
+        )));
+    write_all(dir, files)
 }
 
 fn collect<'a>(dir: &'a Dir<'a>, files: &mut Vec<&'a include_dir::File<'a>>) {

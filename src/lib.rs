@@ -13,6 +13,7 @@ pub mod csv_source;
 pub mod diagnostics;
 pub mod error;
 pub mod figures;
+pub mod ingest;
 pub mod init;
 pub mod load;
 pub mod locale;
@@ -52,6 +53,9 @@ pub struct Options {
     pub since: Option<NaiveDate>,
     /// End the movement at the export on or before this date instead of now.
     pub until: Option<NaiveDate>,
+    /// Leave out deal rows with values that cannot be read, listing them on the
+    /// site's data-quality page, instead of failing.
+    pub lenient: bool,
     /// `SOURCE_DATE_EPOCH`: the build time the report's provenance states (seconds
     /// since 1970, UTC); without it, the as-of date. Never the clock, so that two
     /// builds of the same input are byte-identical.
@@ -79,6 +83,7 @@ impl Options {
             compare_strategy: None,
             since: None,
             until: None,
+            lenient: false,
             source_date_epoch: None,
             single_file: None,
             pdf: None,
@@ -129,7 +134,7 @@ fn prepare(
     progress(Step::Check);
     let overrides = std::mem::take(&mut inputs.templates);
     let theme = theme::Theme::new(&overrides);
-    match (model::resolve(inputs), theme) {
+    match (model::resolve_with(inputs, options.lenient), theme) {
         (Ok(model), Ok(theme)) => Ok((model, theme)),
         (Err(Error::Invalid(mut problems)), Err(Error::Invalid(more))) => {
             problems.extend(more);

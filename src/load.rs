@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 
 use crate::config::{self, Config};
 use crate::error::{Code, Diagnostic, Error, Problems, line_column};
+use crate::ingest::{self, Settings, Source};
 use crate::theme;
 
 /// A file read from the project: its path relative to the project and its text.
@@ -28,10 +29,10 @@ pub struct Inputs {
     /// `None` when `pipepress.toml` is invalid (its problems are in `problems`).
     pub config: Option<Config>,
     pub strategy: Option<SourceText>,
-    pub deals: Option<SourceText>,
-    pub customers: Option<SourceText>,
+    pub deals: Option<Source>,
+    pub customers: Option<Source>,
     /// Earlier exports, oldest first.
-    pub snapshots: Vec<(NaiveDate, SourceText)>,
+    pub snapshots: Vec<(NaiveDate, Source)>,
     /// `content/*.md`, by file name.
     pub content: Vec<SourceText>,
     /// `content/meetings/YYYY-MM-DD.md`: sales-meeting minutes, oldest first.
@@ -85,9 +86,23 @@ pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Erro
     let defaults = Config::defaults();
     let paths = config.as_ref().unwrap_or(&defaults);
     let strategy = read(root, Path::new(crate::strategy::FILE_NAME), &mut problems);
-    let deals = read(root, &paths.deals_file, &mut problems);
-    let customers = read(root, &paths.customers_file, &mut problems);
-    let snapshots = snapshots(root, &paths.snapshots_dir, &paths.deals_file, &mut problems);
+    // The exports are read (decoded, split) here; their bytes' hashes are kept.
+    let mut exports = Vec::new();
+    let deals = read_export(
+        root,
+        &paths.deals_file,
+        &paths.deals,
+        &mut problems,
+        &mut exports,
+    );
+    let customers = read_export(
+        root,
+        &paths.customers_file,
+        &paths.customers,
+        &mut problems,
+        &mut exports,
+    );
+    let snapshots = snapshots(root, paths, &mut problems, &mut exports);
     let content = markdown_pages(root, &mut problems);
     let meetings = meeting_minutes(root, &mut problems);
     let templates = templates(root, &mut problems);
@@ -120,14 +135,12 @@ pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Erro
     let mut files: Vec<InputFile> = config_text
         .iter()
         .chain(&strategy)
-        .chain(&deals)
-        .chain(&customers)
-        .chain(snapshots.iter().map(|(_, s)| s))
         .chain(&content)
         .chain(meetings.iter().map(|(_, s)| s))
         .chain(templates.iter().map(|(_, s)| s))
         .chain(&compare_strategy)
         .map(|s| InputFile::new(&s.path, s.text.as_bytes()))
+        .chain(exports)
         .collect();
     if let (Some(path), Some(bytes)) = (&paths.brand.logo, &logo) {
         files.push(InputFile::new(path, bytes));
@@ -150,6 +163,45 @@ pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Erro
     })
 }
 
+/// Reads the export `relative` under `root` in whichever encoding, dialect or format
+/// it comes, recording a problem when it cannot.
+fn read_export(
+    root: &Path,
+    relative: &Path,
+    settings: &Settings,
+    problems: &mut Problems,
+    files: &mut Vec<InputFile>,
+) -> Option<Source> {
+    let missing = "file not found, expected it in the project folder";
+    let bytes = read_bytes(root, relative, missing, problems)?;
+    files.push(InputFile::new(relative, &bytes));
+    ingest::read(relative, &bytes, settings, problems)
+}
+
+/// The bytes of `relative` under `root`, or a problem saying `missing` when the file
+/// does not exist.
+fn read_bytes(
+    root: &Path,
+    relative: &Path,
+    missing: &str,
+    problems: &mut Problems,
+) -> Option<Vec<u8>> {
+    match fs::read(root.join(relative)) {
+        Ok(bytes) => Some(bytes),
+        Err(error) if error.kind() == ErrorKind::NotFound => {
+            problems.push(Diagnostic::file(relative, missing).with_code(Code::FileMissing));
+            None
+        }
+        Err(error) => {
+            problems.push(
+                Diagnostic::file(relative, format!("cannot read: {error}"))
+                    .with_code(Code::FileUnreadable),
+            );
+            None
+        }
+    }
+}
+
 /// Reads `relative` under `root` as UTF-8 text, recording a problem when it cannot.
 fn read(root: &Path, relative: &Path, problems: &mut Problems) -> Option<SourceText> {
     read_or(
@@ -167,35 +219,23 @@ fn read_or(
     missing: &str,
     problems: &mut Problems,
 ) -> Option<SourceText> {
-    match fs::read(root.join(relative)) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(SourceText {
-                path: relative.to_path_buf(),
-                text,
-            }),
-            Err(error) => {
-                let valid = error.utf8_error().valid_up_to();
-                let bytes = error.into_bytes();
-                let prefix = String::from_utf8_lossy(&bytes[..valid]);
-                let (line, column) = line_column(&prefix, valid);
-                problems.push(Diagnostic::at(
-                    relative,
-                    line,
-                    column,
-                    format!("byte 0x{:02X} is not UTF-8, expected a UTF-8 file (save as \"CSV UTF-8\" or UTF-8 text)", bytes[valid]),
-                ).with_code(Code::FileEncoding));
-                None
-            }
-        },
-        Err(error) if error.kind() == ErrorKind::NotFound => {
-            problems.push(Diagnostic::file(relative, missing).with_code(Code::FileMissing));
-            None
-        }
+    let bytes = read_bytes(root, relative, missing, problems)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(SourceText {
+            path: relative.to_path_buf(),
+            text,
+        }),
         Err(error) => {
-            problems.push(
-                Diagnostic::file(relative, format!("cannot read: {error}"))
-                    .with_code(Code::FileUnreadable),
-            );
+            let valid = error.utf8_error().valid_up_to();
+            let bytes = error.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            let (line, column) = line_column(&prefix, valid);
+            problems.push(Diagnostic::at(
+                relative,
+                line,
+                column,
+                format!("byte 0x{:02X} is not UTF-8, expected a UTF-8 file (save as \"CSV UTF-8\" or UTF-8 text)", bytes[valid]),
+            ).with_code(Code::FileEncoding));
             None
         }
     }
@@ -220,13 +260,16 @@ fn entries(dir: &Path) -> Vec<(String, bool)> {
     names
 }
 
+/// Earlier deals exports: read as the current one is (same preset and dialect).
 fn snapshots(
     root: &Path,
-    dir: &Path,
-    deals_file: &Path,
+    config: &Config,
     problems: &mut Problems,
-) -> Vec<(NaiveDate, SourceText)> {
-    let file_name = deals_file
+    files: &mut Vec<InputFile>,
+) -> Vec<(NaiveDate, Source)> {
+    let dir = &config.snapshots_dir;
+    let file_name = config
+        .deals_file
         .file_name()
         .map_or_else(|| "deals.csv".into(), PathBuf::from);
     let mut found = Vec::new();
@@ -237,8 +280,9 @@ fn snapshots(
             .filter(|_| is_dir && name.len() == 10);
         match date {
             Some(date) => {
-                if let Some(text) = read(root, &folder.join(&file_name), problems) {
-                    found.push((date, text));
+                let path = folder.join(&file_name);
+                if let Some(source) = read_export(root, &path, &config.deals, problems, files) {
+                    found.push((date, source));
                 }
             }
             None => problems.push(Diagnostic::file(

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use pipepress::diagnostics::{self, Colour};
+use pipepress::ingest::preset::PresetName;
 use pipepress::progress::{Progress, Verbosity};
 
 /// Turns CRM exports and a TOML sales strategy into a static HTML site.
@@ -48,6 +49,10 @@ enum Command {
         /// of the current one: the movement between any two snapshots.
         #[arg(long, value_parser = parse_date, value_name = "DATE")]
         until: Option<NaiveDate>,
+        /// Leave out deal rows with values that cannot be read and list them on the
+        /// site's data-quality page, instead of failing.
+        #[arg(long)]
+        lenient: bool,
         /// Also write the report as one self-contained HTML file (styles and
         /// pictures inside, no links out): it opens as an e-mail attachment.
         #[arg(long, value_name = "FILE")]
@@ -74,6 +79,10 @@ enum Command {
         /// `text` for people (stderr), `json` for CI (stdout; see README).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Report deal rows with values that cannot be read as left out (as
+        /// `build --lenient` does) instead of failing.
+        #[arg(long)]
+        lenient: bool,
     },
     /// Validate the project, then file its deals export as a dated snapshot.
     Snapshot {
@@ -117,6 +126,10 @@ enum Command {
         /// replaced, others kept).
         #[arg(long)]
         force: bool,
+        /// Write the sample's deals as exported from this CRM, with a pipepress.toml
+        /// mapped for it.
+        #[arg(long, value_enum, conflicts_with = "theme")]
+        preset: Option<Preset>,
     },
     /// Print a shell completion script, e.g. `pipepress completions bash >
     /// /etc/bash_completion.d/pipepress`.
@@ -126,6 +139,28 @@ enum Command {
     },
     /// Print the manual page (roff), e.g. `pipepress man > pipepress.1`.
     Man,
+}
+
+/// A CRM whose export `init --preset` writes the sample in.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Preset {
+    Pipepress,
+    Hubspot,
+    Salesforce,
+    Pipedrive,
+    Dynamics,
+}
+
+impl Preset {
+    fn name(self) -> PresetName {
+        match self {
+            Preset::Pipepress => PresetName::Pipepress,
+            Preset::Hubspot => PresetName::Hubspot,
+            Preset::Salesforce => PresetName::Salesforce,
+            Preset::Pipedrive => PresetName::Pipedrive,
+            Preset::Dynamics => PresetName::Dynamics,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -156,6 +191,48 @@ fn today() -> NaiveDate {
 }
 
 /// What a successful run has to say.
+/// What `check` read: per source its rows, format, encoding, dialect, mapping and
+/// the lines it set aside.
+fn read_report(model: &pipepress::model::Model) -> String {
+    let mut text = String::new();
+    for source in &model.sources {
+        let read = &source.read;
+        let encoding = match read.encoding.as_str() {
+            "" => String::new(),
+            e => format!(", {e}"),
+        };
+        text.push_str(&format!(
+            "{} ({}): {} rows, {}{encoding}, {}, preset {}\n",
+            source.path.display(),
+            source.what,
+            source.rows,
+            read.format,
+            read.dialect,
+            source.preset
+        ));
+        let mapped: Vec<String> = source
+            .mapping
+            .columns
+            .iter()
+            .filter(|(field, header)| field != header)
+            .map(|(field, header)| format!("{field} <- \"{header}\""))
+            .collect();
+        if !mapped.is_empty() {
+            text.push_str(&format!("  columns: {}\n", mapped.join(", ")));
+        }
+        if !source.mapping.ignored.is_empty() {
+            text.push_str(&format!(
+                "  ignored: {}\n",
+                source.mapping.ignored.join(", ")
+            ));
+        }
+        for note in &read.notes {
+            text.push_str(&format!("  line {}: {}\n", note.line, note.message));
+        }
+    }
+    text
+}
+
 enum Success {
     /// A closing summary for people, on stderr (not with `--quiet`).
     Summary(String),
@@ -198,6 +275,7 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
             compare_strategy,
             since,
             until,
+            lenient,
             single_file,
             whole_site,
             pdf,
@@ -210,6 +288,7 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 compare_strategy,
                 since,
                 until,
+                lenient,
                 source_date_epoch: source_date_epoch()?,
                 single_file: single_file.map(|path| pipepress::SingleFile { path, whole_site }),
                 pdf,
@@ -237,18 +316,42 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 out.display(),
             )))
         }
-        Command::Check { dir, format } => {
+        Command::Check {
+            dir,
+            format,
+            lenient,
+        } => {
             let dir = project_dir(dir);
-            let checked = pipepress::check(&dir, &pipepress::Options::new(today()));
+            let mut options = pipepress::Options::new(today());
+            options.lenient = lenient;
+            let checked = pipepress::check(&dir, &options);
             match (checked, format) {
-                (Ok(model), Format::Text) => Ok(Success::Summary(format!(
-                    "{}: no problems ({} deals, {} customers, {} snapshots)",
-                    dir.display(),
-                    model.deals.len(),
-                    model.customers.len(),
-                    model.snapshots.len()
-                ))),
-                (Ok(_), Format::Json) => Ok(Success::Output(diagnostics::to_json(&[]))),
+                (Ok(model), Format::Text) => {
+                    let warnings = pipepress::model::warnings(&model, today());
+                    let mut text = read_report(&model);
+                    for row in &model.skipped {
+                        text.push_str(&format!("skipped[{}]: {row}\n", row.code));
+                    }
+                    for warning in &warnings {
+                        text.push_str(&format!("warning[{}]: {warning}\n", warning.code));
+                    }
+                    text.push_str(&format!(
+                        "{}: no problems ({} deals, {} customers, {} snapshots; {} warnings)",
+                        dir.display(),
+                        model.deals.len(),
+                        model.customers.len(),
+                        model.snapshots.len(),
+                        warnings.len()
+                    ));
+                    Ok(Success::Summary(text))
+                }
+                (Ok(model), Format::Json) => {
+                    let warnings = pipepress::model::warnings(&model, today());
+                    let sources = diagnostics::sources(&model);
+                    Ok(Success::Output(diagnostics::to_json_with(
+                        &warnings, &sources,
+                    )))
+                }
                 (Err(error), Format::Text) => Err(Failure::Library { error, root: dir }),
                 (Err(error), Format::Json) => Err(Failure::Reported(diagnostics::to_json(
                     &error.diagnostics(),
@@ -295,7 +398,12 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 })?;
             Ok(Success::Output(String::from_utf8_lossy(&page).into_owned()))
         }
-        Command::Init { dir, theme, force } => {
+        Command::Init {
+            dir,
+            theme,
+            force,
+            preset,
+        } => {
             let dir = match (dir, theme) {
                 (Some(dir), _) => dir,
                 (None, true) => project_dir(None),
@@ -304,7 +412,8 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
             let written = if theme {
                 pipepress::init::theme(&dir, force)
             } else {
-                pipepress::init::sample(&dir, force)
+                let preset = preset.map_or(PresetName::Pipepress, Preset::name);
+                pipepress::init::sample_from(&dir, preset, force)
             };
             let written = written.map_err(|error| Failure::Library {
                 error,

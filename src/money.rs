@@ -106,6 +106,53 @@ impl Money {
     }
 }
 
+/// A fixed exchange rate: base units per unit of another currency, exact to six
+/// decimals (`11.50` is 11 500 000 millionths).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Rate {
+    millionths: i64,
+}
+
+impl Rate {
+    const SCALE: i64 = 1_000_000;
+
+    /// Parses a positive decimal with at most six decimals: `"11.50"`, `"0.0925"`.
+    pub fn parse(text: &str) -> Option<Rate> {
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !digits(whole) || !digits(fraction) || fraction.len() > 6 {
+            return None;
+        }
+        if text.ends_with('.') {
+            return None;
+        }
+        let whole: i64 = whole.parse().ok()?;
+        let padded = format!("{fraction:0<6}");
+        let fraction: i64 = padded.parse().ok()?;
+        let millionths = whole.checked_mul(Self::SCALE)?.checked_add(fraction)?;
+        (millionths > 0).then_some(Rate { millionths })
+    }
+
+    /// `amount` in the base currency: amount × rate, rounded half away from zero to
+    /// the öre. Each deal is converted on its own, so sums of converted deals add up.
+    pub fn convert(self, amount: Money) -> Money {
+        let product = i128::from(amount.0) * i128::from(self.millionths);
+        let scale = i128::from(Self::SCALE);
+        let rounded = (product.abs() + scale / 2) / scale * product.signum();
+        Money(i64::try_from(rounded).unwrap_or(if product < 0 { i64::MIN } else { i64::MAX }))
+    }
+}
+
+impl fmt::Display for Rate {
+    /// The rate with the decimals it needs, at least two: `11.50`, `0.0925`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let whole = self.millionths / Self::SCALE;
+        let fraction = format!("{:06}", self.millionths % Self::SCALE);
+        let fraction = fraction.trim_end_matches('0');
+        write!(f, "{whole}.{fraction:0<2}")
+    }
+}
+
 impl Serialize for Money {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_f64(self.as_major_f64())
@@ -154,6 +201,29 @@ impl Sum for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rates_convert_exactly_per_deal() {
+        let rate = Rate::parse("11.50").expect("a rate");
+        assert_eq!(rate.to_string(), "11.50");
+        // 42 000.00 EUR × 11.50 = 483 000.00 SEK.
+        assert_eq!(
+            rate.convert(Money::from_major(42_000)),
+            Money::from_major(483_000)
+        );
+        // 0.05 EUR × 11.50 = 0.575 SEK, rounded half up to 0.58.
+        assert_eq!(rate.convert(Money::from_minor(5)), Money::from_minor(58));
+        let small = Rate::parse("0.0925").expect("a rate");
+        assert_eq!(small.to_string(), "0.0925");
+        // 100.00 × 0.0925 = 9.25.
+        assert_eq!(
+            small.convert(Money::from_major(100)),
+            Money::from_minor(925)
+        );
+        for bad in ["", "0", "-1", "1.", "1.2345678", "1,5", "abc"] {
+            assert_eq!(Rate::parse(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn parses_canonical_forms() {

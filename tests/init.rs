@@ -73,3 +73,26 @@ fn writes_a_project_that_builds_and_refuses_to_overwrite_it() {
     let theme_again = pipepress(&["init", "--theme"], &project);
     assert_eq!(theme_again.status.code(), Some(1));
 }
+
+#[test]
+fn each_preset_writes_a_project_mapped_for_its_crm_that_builds() {
+    for (preset, export) in [
+        ("hubspot", "data/hubspot-deals.csv"),
+        ("salesforce", "data/report.csv"),
+        ("pipedrive", "data/deals.csv"),
+        ("dynamics", "data/opportunities.xlsx"),
+    ] {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let project = temp.path().join(preset);
+        let init = pipepress(&["init", "--preset", preset], &project);
+        assert_eq!(init.status.code(), Some(0), "{preset}");
+        let config = std::fs::read_to_string(project.join("pipepress.toml")).expect("config");
+        assert!(
+            config.contains(&format!("preset = \"{preset}\"")),
+            "{config}"
+        );
+        assert!(project.join(export).is_file(), "{preset}: {export}");
+        assert!(!project.join("data/snapshots").exists(), "{preset}");
+        build(&project, &temp.path().join("site"));
+    }
+}

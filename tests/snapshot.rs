@@ -41,7 +41,7 @@ fn files_the_export_under_its_date() {
     let check = fixture.run(&["check"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert!(
-        check.stderr.ends_with(" 2 snapshots)\n"),
+        check.stderr.ends_with(" 2 snapshots; 0 warnings)\n"),
         "{}",
         check.stderr
     );

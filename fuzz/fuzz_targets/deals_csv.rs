@@ -1,11 +1,13 @@
-//! Any deals export, read against a fixed valid project, becomes a model or a list
-//! of located problems: never a panic.
+//! Any deals export (any bytes: every encoding, dialect and shape goes through
+//! `ingest`), read against a fixed valid project, becomes a model or a list of
+//! located problems: never a panic.
 #![no_main]
 
 use std::path::PathBuf;
 
 use libfuzzer_sys::fuzz_target;
 use pipepress::error::{Error, Problems};
+use pipepress::ingest::{self, Settings};
 use pipepress::load::{Inputs, SourceText};
 
 const PROJECT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/small");
@@ -18,11 +20,23 @@ fn source(path: &str, text: String) -> Option<SourceText> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data).into_owned();
     let read = |name: &str| {
         std::fs::read_to_string(format!("{PROJECT}/{name}")).expect("the small fixture")
     };
     let mut problems = Problems::default();
+    let settings = Settings::default();
+    let export = |path: &str, problems: &mut Problems| {
+        ingest::read(std::path::Path::new(path), data, &settings, problems)
+    };
+    let deals = export("data/deals.csv", &mut problems);
+    let snapshot = export("data/snapshots/2026-11-01/deals.csv", &mut problems);
+    let customers_text = read("data/customers.csv");
+    let customers = ingest::read(
+        std::path::Path::new("data/customers.csv"),
+        customers_text.as_bytes(),
+        &settings,
+        &mut problems,
+    );
     let config_text = read("pipepress.toml");
     let config = pipepress::config::parse(
         std::path::Path::new("pipepress.toml"),
@@ -33,15 +47,12 @@ fuzz_target!(|data: &[u8]| {
         root: PathBuf::from(PROJECT),
         config,
         strategy: source("strategy.toml", read("strategy.toml")),
-        deals: source("data/deals.csv", text.clone()),
-        customers: source("data/customers.csv", read("data/customers.csv")),
-        snapshots: vec![(
-            chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
-            SourceText {
-                path: "data/snapshots/2026-11-01/deals.csv".into(),
-                text,
-            },
-        )],
+        deals,
+        customers,
+        snapshots: snapshot
+            .map(|s| (chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"), s))
+            .into_iter()
+            .collect(),
         content: Vec::new(),
         meetings: Vec::new(),
         templates: Vec::new(),

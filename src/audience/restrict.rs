@@ -155,7 +155,13 @@ fn restrict(model: Model, keep: &[usize], label: Label, audience: String) -> Sho
             ..deal.clone()
         })
     };
-    let deals = model.deals.iter().filter_map(renumber).collect();
+    // The deals kept, with the line each starts on in the export.
+    let (deals, deal_lines): (Vec<Deal>, Vec<usize>) = model
+        .deals
+        .iter()
+        .zip(&model.deal_lines)
+        .filter_map(|(deal, &line)| Some((renumber(deal)?, line)))
+        .unzip();
     let snapshots = model
         .snapshots
         .iter()
@@ -180,6 +186,7 @@ fn restrict(model: Model, keep: &[usize], label: Label, audience: String) -> Sho
             strategy,
             customers,
             deals,
+            deal_lines,
             snapshots,
             meetings: Vec::new(),
             ..model

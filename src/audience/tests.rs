@@ -41,6 +41,8 @@ mod redaction {
             },
             audience: None,
             aggregates_only: true,
+            rates: String::new(),
+            data_quality: false,
         }
     }
 

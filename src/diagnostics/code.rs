@@ -5,16 +5,18 @@
 
 use std::fmt;
 
-/// How serious a problem is. Every problem found today stops the build.
+/// How serious a problem is: an error stops the build, a warning does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
+    Warning,
 }
 
 impl Severity {
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
+            Severity::Warning => "warning",
         }
     }
 }
@@ -82,6 +84,10 @@ codes! {
     Figure => "E-FIGURE", "markdown names a live figure, chart, period or scope that does not exist";
     AudienceUnknown => "E-AUDIENCE-UNKNOWN", "--audience names a seller or team that strategy.toml does not have";
     AudienceName => "E-AUDIENCE-NAME", "a build for an audience would show a name it leaves out (from the project's own text)";
+    DealDuplicate => "W-DEAL-DUPLICATE", "two deals share customer, value and close date: likely one deal entered twice";
+    DealZeroValue => "W-DEAL-ZERO-VALUE", "a deal's value is zero";
+    DealNoCustomer => "W-DEAL-NO-CUSTOMER", "a deal names no customer";
+    DealWonInFuture => "W-DEAL-WON-FUTURE", "a won deal closes after the as-of date";
 }
 
 impl fmt::Display for Code {
@@ -91,9 +97,12 @@ impl fmt::Display for Code {
 }
 
 impl Code {
-    /// Every code is an error for now; warnings would be told apart here.
+    /// `W-` codes are warnings; every other code is an error.
     pub fn severity(self) -> Severity {
-        Severity::Error
+        match self.as_str().starts_with("W-") {
+            true => Severity::Warning,
+            false => Severity::Error,
+        }
     }
 }
 
@@ -107,7 +116,7 @@ mod tests {
         for (code, meaning) in Code::ALL {
             let text = code.as_str();
             assert!(seen.insert(text), "{text} twice");
-            assert!(text.starts_with("E-"), "{text}");
+            assert!(text.starts_with("E-") || text.starts_with("W-"), "{text}");
             assert!(
                 text.bytes().all(|b| b.is_ascii_uppercase() || b == b'-'),
                 "{text}"

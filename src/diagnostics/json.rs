@@ -12,6 +12,62 @@ struct Report<'a> {
     errors: usize,
     warnings: usize,
     diagnostics: Vec<Entry<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    sources: &'a [SourceEntry<'a>],
+}
+
+/// One export as read, for `sources`.
+#[derive(Serialize)]
+pub struct SourceEntry<'a> {
+    what: &'a str,
+    file: String,
+    format: &'a str,
+    encoding: &'a str,
+    dialect: &'a str,
+    preset: &'a str,
+    rows: usize,
+    columns: std::collections::BTreeMap<&'a str, &'a str>,
+    ignored: &'a [String],
+    notes: Vec<Note<'a>>,
+}
+
+#[derive(Serialize)]
+struct Note<'a> {
+    line: usize,
+    message: &'a str,
+}
+
+/// `sources` of the report: how each export of a valid project was read.
+pub fn sources(model: &crate::model::Model) -> Vec<SourceEntry<'_>> {
+    model
+        .sources
+        .iter()
+        .map(|s| SourceEntry {
+            what: &s.what,
+            file: s.path.to_string_lossy().replace('\\', "/"),
+            format: s.read.format,
+            encoding: &s.read.encoding,
+            dialect: &s.read.dialect,
+            preset: s.preset,
+            rows: s.rows,
+            columns: s
+                .mapping
+                .columns
+                .iter()
+                .map(|(f, h)| (f.as_str(), h.as_str()))
+                .collect(),
+            ignored: &s.mapping.ignored,
+            notes: s
+                .read
+                .notes
+                .iter()
+                .map(|n| Note {
+                    line: n.line,
+                    message: &n.message,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -26,6 +82,11 @@ struct Entry<'a> {
 
 /// `problems` as the JSON document `pipepress check --format json` prints.
 pub fn to_json(problems: &[Diagnostic]) -> String {
+    to_json_with(problems, &[])
+}
+
+/// [`to_json`] of a valid project, with how each export was read.
+pub fn to_json_with(problems: &[Diagnostic], sources: &[SourceEntry<'_>]) -> String {
     let diagnostics: Vec<Entry<'_>> = problems
         .iter()
         .map(|d| Entry {
@@ -37,12 +98,17 @@ pub fn to_json(problems: &[Diagnostic]) -> String {
             message: &d.message,
         })
         .collect();
+    let warnings = problems
+        .iter()
+        .filter(|d| d.severity() == crate::error::Severity::Warning)
+        .count();
     let report = Report {
         version: 1,
-        ok: problems.is_empty(),
-        errors: problems.len(),
-        warnings: 0,
+        ok: warnings == problems.len(),
+        errors: problems.len() - warnings,
+        warnings,
         diagnostics,
+        sources,
     };
     let mut json = serde_json::to_string_pretty(&report).unwrap_or_default();
     json.push('\n');

@@ -10,5 +10,5 @@ pub use code::{Code, Severity};
 mod json;
 mod text;
 
-pub use json::to_json;
+pub use json::{SourceEntry, sources, to_json, to_json_with};
 pub use text::{Colour, render_text};

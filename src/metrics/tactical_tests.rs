@@ -147,15 +147,15 @@ fn project(fiscal_year_start: u32) -> Model {
         root: PathBuf::from("."),
         config,
         strategy: source("strategy.toml", strategy),
-        deals: source("data/deals.csv", format!("{HEADER}{DEALS}")),
-        customers: source("data/customers.csv", CUSTOMERS.into()),
-        snapshots: vec![(
-            date("2026-10-05"),
-            SourceText {
-                path: "data/snapshots/2026-10-05/deals.csv".into(),
-                text: format!("{HEADER}{SNAPSHOT}"),
-            },
-        )],
+        deals: crate::ingest::from_text("data/deals.csv", &format!("{HEADER}{DEALS}")),
+        customers: crate::ingest::from_text("data/customers.csv", CUSTOMERS),
+        snapshots: crate::ingest::from_text(
+            "data/snapshots/2026-10-05/deals.csv",
+            &format!("{HEADER}{SNAPSHOT}"),
+        )
+        .map(|s| (date("2026-10-05"), s))
+        .into_iter()
+        .collect(),
         content: Vec::new(),
         meetings: Vec::new(),
         templates: Vec::new(),

@@ -126,15 +126,15 @@ pub(super) fn project_comparing(previous: Option<&str>) -> Model {
         root: PathBuf::from("."),
         config,
         strategy: source("strategy.toml", STRATEGY.into()),
-        deals: source("data/deals.csv", format!("{HEADER}{DEALS}")),
-        customers: source("data/customers.csv", CUSTOMERS.into()),
-        snapshots: vec![(
-            date("2026-11-01"),
-            SourceText {
-                path: "data/snapshots/2026-11-01/deals.csv".into(),
-                text: format!("{HEADER}{SNAPSHOT}"),
-            },
-        )],
+        deals: crate::ingest::from_text("data/deals.csv", &format!("{HEADER}{DEALS}")),
+        customers: crate::ingest::from_text("data/customers.csv", CUSTOMERS),
+        snapshots: crate::ingest::from_text(
+            "data/snapshots/2026-11-01/deals.csv",
+            &format!("{HEADER}{SNAPSHOT}"),
+        )
+        .map(|s| (date("2026-11-01"), s))
+        .into_iter()
+        .collect(),
         content: Vec::new(),
         meetings: Vec::new(),
         templates: Vec::new(),

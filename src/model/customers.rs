@@ -1,11 +1,12 @@
 //! `customers.csv` into [`Customer`]s, classified into segments.
 
 use std::collections::HashSet;
+use std::path::Path;
 
 use super::Customer;
 use crate::csv_source::{self, Column, Layout};
 use crate::error::{Code, Problems};
-use crate::load::SourceText;
+use crate::ingest::Table;
 use crate::strategy::Strategy;
 
 const ID: usize = 0;
@@ -42,7 +43,12 @@ const COLUMNS: [Column; 6] = [
     },
 ];
 
-pub fn read(source: &SourceText, strategy: &Strategy, problems: &mut Problems) -> Vec<Customer> {
+pub fn read(
+    path: &Path,
+    table: &Table,
+    strategy: &Strategy,
+    problems: &mut Problems,
+) -> Vec<Customer> {
     let layout = Layout {
         columns: &COLUMNS,
         extra_allowed: true,
@@ -50,77 +56,69 @@ pub fn read(source: &SourceText, strategy: &Strategy, problems: &mut Problems) -
     };
     let mut customers = Vec::new();
     let mut seen = HashSet::new();
-    csv_source::read_rows(
-        &source.path,
-        &source.text,
-        layout,
-        problems,
-        |row, found| {
-            let id = row.get(ID);
-            if id.is_empty() {
-                found.push(
-                    row.problem(ID, "empty id, expected a customer id")
-                        .with_code(Code::CsvEmpty),
-                );
-                return;
-            }
-            if !seen.insert(id.to_string()) {
-                found.push(row.problem(
-                    ID,
-                    format!("customer id \"{id}\" is used twice, expected each id once"),
-                ));
-                return;
-            }
-            let name = row.get(NAME);
-            if name.is_empty() {
-                found.push(
-                    row.problem(NAME, "empty name, expected the customer's name")
-                        .with_code(Code::CsvEmpty),
-                );
-            }
-            let employees = match row.get(EMPLOYEES) {
-                "" => None,
-                text => match text.parse::<u32>() {
-                    Ok(n) => Some(n),
-                    Err(_) => {
-                        found.push(row.problem(
-                            EMPLOYEES,
-                            format!(
-                                "employees \"{text}\" is not a whole number, expected e.g. 250"
-                            ),
-                        ));
-                        None
-                    }
-                },
-            };
-            let owner = match row.get(OWNER) {
-                "" => None,
-                id => {
-                    let index = strategy.seller_index(id);
-                    if index.is_none() {
-                        found.push(
-                            row.problem(OWNER, strategy.unknown_seller(id))
-                                .with_code(Code::CsvReference),
-                        );
-                    }
-                    index
+    csv_source::read_rows(path, table, layout, problems, |row, found| {
+        let id = row.get(ID);
+        if id.is_empty() {
+            found.push(
+                row.problem(ID, "empty id, expected a customer id")
+                    .with_code(Code::CsvEmpty),
+            );
+            return;
+        }
+        if !seen.insert(id.to_string()) {
+            found.push(row.problem(
+                ID,
+                format!("customer id \"{id}\" is used twice, expected each id once"),
+            ));
+            return;
+        }
+        let name = row.get(NAME);
+        if name.is_empty() {
+            found.push(
+                row.problem(NAME, "empty name, expected the customer's name")
+                    .with_code(Code::CsvEmpty),
+            );
+        }
+        let employees = match row.get(EMPLOYEES) {
+            "" => None,
+            text => match text.parse::<u32>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    found.push(row.problem(
+                        EMPLOYEES,
+                        format!("employees \"{text}\" is not a whole number, expected e.g. 250"),
+                    ));
+                    None
                 }
-            };
-            let segment = strategy.classify(|field| row.field(field));
-            customers.push(Customer {
-                id: id.to_string(),
-                name: name.to_string(),
-                industry: row.get(INDUSTRY).to_string(),
-                employees,
-                region: row.get(REGION).to_string(),
-                owner,
-                segment,
-                extra: row
-                    .extra()
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
-                    .collect(),
-            });
-        },
-    );
+            },
+        };
+        let owner = match row.get(OWNER) {
+            "" => None,
+            id => {
+                let index = strategy.seller_index(id);
+                if index.is_none() {
+                    found.push(
+                        row.problem(OWNER, strategy.unknown_seller(id))
+                            .with_code(Code::CsvReference),
+                    );
+                }
+                index
+            }
+        };
+        let segment = strategy.classify(|field| row.field(field));
+        customers.push(Customer {
+            id: id.to_string(),
+            name: name.to_string(),
+            industry: row.get(INDUSTRY).to_string(),
+            employees,
+            region: row.get(REGION).to_string(),
+            owner,
+            segment,
+            extra: row
+                .extra()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        });
+    });
     customers
 }

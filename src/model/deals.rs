@@ -1,13 +1,15 @@
 //! `deals.csv` (the current export and each snapshot) into [`Deal`]s.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
 use chrono::NaiveDate;
 
 use super::{Deal, ForecastCategory, Status};
 use crate::csv_source::{self, Column, Layout, Row};
 use crate::error::Problems;
-use crate::load::SourceText;
+use crate::ingest::date::DateFormat;
+use crate::ingest::{Settings, Table};
 use crate::money::Money;
 use crate::strategy::Strategy;
 
@@ -61,13 +63,18 @@ pub const COLUMNS: [Column; 19] = [
     column("forecast_category", false),
 ];
 
-/// Reads one deals export; rows with problems are reported and left out.
+/// Reads one deals export; rows with problems are reported and left out. Each deal
+/// comes with the line of the file its row starts on. With `lenient`, the problems
+/// of a row go to it instead: the row is skipped and the build goes on.
 pub fn read(
-    source: &SourceText,
+    path: &Path,
+    table: &Table,
+    settings: &Settings,
     strategy: &Strategy,
     customers: Option<&HashMap<&str, usize>>,
     problems: &mut Problems,
-) -> Vec<Deal> {
+    mut lenient: Option<&mut Vec<crate::error::Diagnostic>>,
+) -> Vec<(Deal, usize)> {
     let layout = Layout {
         columns: &COLUMNS,
         extra_allowed: false,
@@ -75,22 +82,23 @@ pub fn read(
     };
     let mut deals = Vec::new();
     let mut seen = HashSet::new();
-    csv_source::read_rows(
-        &source.path,
-        &source.text,
-        layout,
-        problems,
-        |row, found| {
-            let mut reader = RowReader {
-                row,
-                problems: found,
-                ok: true,
-            };
-            if let Some(deal) = reader.deal(strategy, customers, &mut seen) {
-                deals.push(deal);
-            }
-        },
-    );
+    let dates = settings.date_format();
+    csv_source::read_rows(path, table, layout, problems, |row, found| {
+        let mut in_row = Problems::default();
+        let mut reader = RowReader {
+            row,
+            problems: &mut in_row,
+            ok: true,
+            dates,
+        };
+        if let Some(deal) = reader.deal(strategy, customers, &mut seen) {
+            deals.push((deal, row.line()));
+        }
+        match lenient.as_deref_mut() {
+            Some(skipped) => skipped.extend(in_row.into_vec()),
+            None => found.extend(in_row),
+        }
+    });
     deals
 }
 
@@ -99,6 +107,8 @@ struct RowReader<'r, 'p> {
     row: &'r Row<'r>,
     problems: &'p mut Problems,
     ok: bool,
+    /// The date form the source writes, for messages.
+    dates: DateFormat,
 }
 
 impl RowReader<'_, '_> {
@@ -126,14 +136,19 @@ impl RowReader<'_, '_> {
     }
 
     fn date(&mut self, column: usize) -> Option<NaiveDate> {
-        let text = self.row.get(column);
+        let text = self.row.written(column);
         if text.is_empty() {
             return None;
         }
-        let date = crate::period::parse_iso_date(text);
+        let date = crate::period::parse_iso_date(self.row.get(column));
         if date.is_none() {
             let name = COLUMNS[column].name;
-            self.fail_as(crate::error::Code::CsvDate, column, format!("column \"{name}\": \"{text}\" is not a date, expected YYYY-MM-DD (e.g. 2026-03-31)"));
+            let expected = self.dates.example();
+            self.fail_as(
+                crate::error::Code::CsvDate,
+                column,
+                format!("column \"{name}\": \"{text}\" is not a date, expected {expected}"),
+            );
         }
         date
     }
@@ -193,7 +208,7 @@ impl RowReader<'_, '_> {
             "won" => Some(Status::Won),
             "lost" => Some(Status::Lost),
             _ => {
-                let text = row.get(STATUS);
+                let text = row.written(STATUS);
                 self.fail(
                     STATUS,
                     format!(
@@ -208,25 +223,45 @@ impl RowReader<'_, '_> {
             text => match Money::parse(text) {
                 Some(m) if m >= Money::ZERO && m <= MAX_VALUE => Some(m),
                 _ => {
-                    self.fail(VALUE, format!("column \"value\": \"{text}\" is not an amount, expected digits with an optional . and two decimals, not negative and at most 10000000000 (e.g. 125000.50)"));
+                    let written = row.written(VALUE);
+                    self.fail(VALUE, format!("column \"value\": \"{written}\" is not an amount, expected a number not negative and at most 10 000 000 000, such as 125000.50, 125 000,50 or 125,000.50"));
                     None
                 }
             },
         };
-        match row.get(CURRENCY) {
-            "" => {}
-            code if code == strategy.currency => {}
-            code => self.fail(
-                CURRENCY,
-                format!("column \"currency\": \"{code}\" is not the base currency, expected {} or empty (conversion rates are not supported yet)", strategy.currency),
-            ),
-        }
+        let currency = match row.get(CURRENCY) {
+            "" => None,
+            code if code == strategy.currency => None,
+            code => match strategy.rates.get(code) {
+                Some(_) => Some(code.to_string()),
+                None => {
+                    let written = row.written(CURRENCY);
+                    let known: Vec<&str> = std::iter::once(strategy.currency.as_str())
+                        .chain(strategy.rates.keys().map(String::as_str))
+                        .collect();
+                    self.fail(
+                        CURRENCY,
+                        format!("column \"currency\": \"{written}\" has no rate, expected {} or empty (add it to [currency] rates in strategy.toml, e.g. {code} = \"11.50\")", known.join(", ")),
+                    );
+                    None
+                }
+            },
+        };
+        // The deal keeps its own amount; every figure uses it converted to the base.
+        let (value, own_value) = match (&currency, value) {
+            (Some(code), Some(own)) => {
+                let rate = strategy.rates[code];
+                (Some(rate.convert(own)), Some(own))
+            }
+            (_, value) => (value, None),
+        };
         let probability = match row.get(PROBABILITY) {
             "" => None,
             text => match text.parse::<u8>() {
                 Ok(p) if p <= 100 => Some(p),
                 _ => {
-                    self.fail(PROBABILITY, format!("column \"probability\": \"{text}\" is not a percentage, expected a whole number from 0 to 100"));
+                    let text = row.written(PROBABILITY);
+                    self.fail(PROBABILITY, format!("column \"probability\": \"{text}\" is not a percentage, expected a whole number from 0 to 100 (35, 35 %) or a fraction (0.35)"));
                     None
                 }
             },
@@ -307,6 +342,8 @@ impl RowReader<'_, '_> {
             stage: stage?,
             status: status?,
             value,
+            currency,
+            own_value,
             probability,
             created: created?,
             expected_close,

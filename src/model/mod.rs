@@ -8,6 +8,7 @@
 mod content;
 mod customers;
 mod deals;
+mod quality;
 
 use std::collections::HashMap;
 
@@ -15,11 +16,14 @@ use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Problems};
+use crate::ingest::mapping::{self, Lookups};
+use crate::ingest::{Kind, Settings, Source};
 use crate::load::Inputs;
 use crate::money::Money;
 use crate::strategy::{self, Strategy};
 
 pub use content::{Meeting, Page};
+pub use quality::{deal_warnings, warnings};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -67,7 +71,13 @@ pub struct Deal {
     /// Index into the strategy's stages.
     pub stage: usize,
     pub status: Status,
+    /// The value in the base currency (converted at the strategy's fixed rate when
+    /// the deal is in another currency).
     pub value: Option<Money>,
+    /// The deal's own currency when it is not the base currency.
+    pub currency: Option<String>,
+    /// The value in the deal's own currency, when that is not the base.
+    pub own_value: Option<Money>,
     /// The probability the export gives, in whole percent; `None`: the stage's.
     pub probability: Option<u8>,
     pub created: NaiveDate,
@@ -134,6 +144,12 @@ pub struct Model {
     /// An earlier strategy to compare with (`--compare-strategy`): its file as
     /// given, and the strategy.
     pub previous_strategy: Option<(std::path::PathBuf, Strategy)>,
+    /// How each export was read and mapped.
+    pub sources: Vec<SourceReport>,
+    /// The line of the deals export each of [`Model::deals`] starts on.
+    pub deal_lines: Vec<usize>,
+    /// With `--lenient`: the problems of the deal rows left out, sorted.
+    pub skipped: Vec<Diagnostic>,
     /// The `[brand]` logo's bytes.
     pub logo: Option<Vec<u8>>,
     /// Every input file with its SHA-256, sorted by path (the report's provenance).
@@ -181,19 +197,89 @@ pub(crate) fn read_deals_for_tests(
     customers: Option<&HashMap<&str, usize>>,
     problems: &mut Problems,
 ) -> Vec<Deal> {
-    deals::read(source, strategy, customers, problems)
+    let settings = crate::ingest::Settings::default();
+    let source = crate::ingest::read(&source.path, source.text.as_bytes(), &settings, problems)
+        .expect("a readable test export");
+    deals::read(
+        &source.path,
+        &source.table,
+        &settings,
+        strategy,
+        customers,
+        problems,
+        None,
+    )
+    .into_iter()
+    .map(|(deal, _)| deal)
+    .collect()
+}
+
+/// One export as it was read and mapped, for `pipepress check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceReport {
+    /// "deals", "customers" or "snapshot 2026-03-01".
+    pub what: String,
+    pub path: std::path::PathBuf,
+    pub preset: &'static str,
+    pub rows: usize,
+    pub read: crate::ingest::ReadInfo,
+    pub mapping: crate::ingest::mapping::Used,
+}
+
+/// Maps one export onto the canonical columns, remembering how for the report.
+fn mapped(
+    what: String,
+    source: &Source,
+    kind: Kind,
+    settings: &Settings,
+    lookups: Option<&Lookups<'_>>,
+    reports: &mut Vec<SourceReport>,
+    problems: &mut Problems,
+) -> crate::ingest::Table {
+    let (table, used) = mapping::map(source, kind, settings, lookups, problems);
+    reports.push(SourceReport {
+        what,
+        path: source.path.clone(),
+        preset: settings.preset.as_str(),
+        rows: table.rows.len(),
+        read: source.read.clone(),
+        mapping: used,
+    });
+    table
 }
 
 /// Checks and types everything `load` read. Every problem in every file is
 /// collected before this fails.
 pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
+    resolve_with(inputs, false)
+}
+
+/// [`resolve`]; with `lenient`, a deal row with a value that cannot be read is left
+/// out and listed in [`Model::skipped`] instead of failing the build.
+pub fn resolve_with(inputs: Inputs, lenient: bool) -> Result<Model, Error> {
     let mut problems = inputs.problems;
+    let mut skipped = Vec::new();
+    let mut reports = Vec::new();
     let strategy = inputs
         .strategy
         .as_ref()
         .and_then(|s| strategy::parse(&s.path, &s.text, &mut problems));
+    let defaults = Config::defaults();
+    let settings = inputs.config.as_ref().unwrap_or(&defaults);
     let customers = match (&inputs.customers, &strategy) {
-        (Some(source), Some(strategy)) => customers::read(source, strategy, &mut problems),
+        (Some(source), Some(strategy)) => {
+            let what = "customers".to_string();
+            let table = mapped(
+                what,
+                source,
+                Kind::Customers,
+                &settings.customers,
+                None,
+                &mut reports,
+                &mut problems,
+            );
+            customers::read(&source.path, &table, strategy, &mut problems)
+        }
         _ => Vec::new(),
     };
     // Without a readable customers file, deals' customer ids cannot be checked: the
@@ -205,21 +291,62 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
             .map(|(i, c)| (c.id.as_str(), i))
             .collect()
     });
-    let read_deals = |source: &crate::load::SourceText, problems: &mut Problems| match &strategy {
-        Some(strategy) => deals::read(source, strategy, customer_index.as_ref(), problems),
+    // CRM exports name a deal's customer by name more often than by id.
+    let customer_names = inputs.customers.is_some().then(|| {
+        let mut names = HashMap::new();
+        for c in &customers {
+            names
+                .entry(c.name.to_lowercase())
+                .or_insert_with(|| c.id.clone());
+        }
+        for c in &customers {
+            names.insert(c.id.to_lowercase(), c.id.clone());
+        }
+        names
+    });
+    let mut read_deals = |what: String, source: &Source, problems: &mut Problems| match &strategy {
+        Some(strategy) => {
+            let lookups = Lookups {
+                strategy,
+                customers: customer_names.clone(),
+            };
+            let table = mapped(
+                what,
+                source,
+                Kind::Deals,
+                &settings.deals,
+                Some(&lookups),
+                &mut reports,
+                problems,
+            );
+            deals::read(
+                &source.path,
+                &table,
+                &settings.deals,
+                strategy,
+                customer_index.as_ref(),
+                problems,
+                lenient.then_some(&mut skipped),
+            )
+        }
         None => Vec::new(),
     };
-    let deals = inputs
+    let (deals, deal_lines): (Vec<Deal>, Vec<usize>) = inputs
         .deals
         .as_ref()
-        .map(|s| read_deals(s, &mut problems))
-        .unwrap_or_default();
+        .map(|s| read_deals("deals".into(), s, &mut problems))
+        .unwrap_or_default()
+        .into_iter()
+        .unzip();
     let snapshots: Vec<Snapshot> = inputs
         .snapshots
         .iter()
         .map(|(date, source)| Snapshot {
             date: *date,
-            deals: read_deals(source, &mut problems),
+            deals: read_deals(format!("snapshot {date}"), source, &mut problems)
+                .into_iter()
+                .map(|(deal, _)| deal)
+                .collect(),
         })
         .collect();
     let pages = content::read(&inputs.content, &mut problems);
@@ -258,6 +385,12 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
         pages,
         meetings,
         previous_strategy,
+        sources: reports,
+        deal_lines,
+        skipped: {
+            skipped.sort();
+            skipped
+        },
         logo: inputs.logo,
         files: inputs.files,
     })

@@ -16,6 +16,7 @@ mod home;
 mod meeting;
 mod movement;
 mod pipeline;
+mod quality;
 mod report;
 mod sellers;
 mod strategy;
@@ -55,6 +56,8 @@ pub struct Ctx<'a> {
     /// Each seller's open deals (indexes into the model's deals, in its order), so
     /// that a seller's page costs their deals rather than every deal.
     pub open_by_seller: Vec<Vec<usize>>,
+    /// Data-quality warnings about the current deals, with the deal each is about.
+    pub warnings: Vec<(usize, crate::error::Diagnostic)>,
 }
 
 fn open_by_seller(model: &Model) -> Vec<Vec<usize>> {
@@ -65,6 +68,36 @@ fn open_by_seller(model: &Model) -> Vec<Vec<usize>> {
         }
     }
     lists
+}
+
+/// Which fixed rates the figures used, for every page's footer: empty when every
+/// deal is in the base currency.
+fn rates_note(model: &Model) -> String {
+    let used: std::collections::BTreeSet<&str> = model
+        .deals
+        .iter()
+        .chain(model.snapshots.iter().flat_map(|s| &s.deals))
+        .filter_map(|d| d.currency.as_deref())
+        .collect();
+    let rates: Vec<String> = used
+        .iter()
+        .filter_map(|code| {
+            let rate = model.strategy.rates.get(*code)?.to_string();
+            let rate = match model.config.language {
+                crate::config::Language::Sv => rate.replace('.', ","),
+                crate::config::Language::En => rate,
+            };
+            Some(format!("1 {code} = {rate} {}", model.strategy.currency))
+        })
+        .collect();
+    match rates.is_empty() {
+        true => String::new(),
+        false => format!(
+            "Amounts in {} at fixed rates: {}",
+            model.strategy.currency,
+            rates.join(", ")
+        ),
+    }
 }
 
 /// Renders every page of the site, the metrics JSON and the theme's assets.
@@ -89,10 +122,17 @@ pub fn render_for(
 ) -> Result<Vec<OutputFile>, Error> {
     let as_of = metrics.as_of.format("%Y-%m-%d").to_string();
     let brand = &model.config.brand;
+    let warnings = crate::model::deal_warnings(model, metrics.as_of);
+    let locale = Locale::new(model.config.language, &model.strategy.currency);
+    let rates = rates_note(model);
+    // A board build has no page about single deals, this one included.
+    let data_quality =
+        !policy.aggregates_only && (!warnings.is_empty() || !model.skipped.is_empty());
     let ctx = Ctx {
+        warnings,
         model,
         metrics,
-        locale: Locale::new(model.config.language, &model.strategy.currency),
+        locale,
         site: Site {
             title: model.config.title.clone(),
             company: model.config.company.clone(),
@@ -106,6 +146,8 @@ pub fn render_for(
             as_of,
             audience: policy.label.clone(),
             aggregates_only: policy.aggregates_only,
+            rates,
+            data_quality,
         },
         theme,
         policy,
@@ -117,13 +159,14 @@ pub fn render_for(
     // error reported (the first failing family in this order). A board build has
     // no pages about single deals, customers or sellers.
     type Family = fn(&Ctx<'_>) -> Result<Vec<OutputFile>, Error>;
-    let families: [Family; 10] = [
+    let families: [Family; 11] = [
         |ctx| Ok(vec![home::page(ctx)?]),
         |ctx| Ok(vec![pipeline::page(ctx)?]),
         |ctx| Ok(vec![report::page(ctx)?]),
         |ctx| unless_aggregates_only(ctx, |ctx| Ok(vec![meeting::page(ctx)?])),
         |ctx| unless_aggregates_only(ctx, |ctx| Ok(vec![customers::page(ctx)?])),
         |ctx| unless_aggregates_only(ctx, sellers::pages),
+        |ctx| unless_aggregates_only(ctx, |ctx| Ok(quality::page(ctx)?.into_iter().collect())),
         strategy::pages,
         tactics::pages,
         content::pages,

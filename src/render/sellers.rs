@@ -161,11 +161,13 @@ fn seller_page(ctx: &Ctx<'_>, index: usize, seller: &Seller) -> Result<OutputFil
         |i, _| !flags[i].hygiene.is_empty(),
         weighted_desc,
     );
-    view.sections.push(
-        Section::new("hygiene", "Fix in the CRM")
-            .intro("Deals missing a value, an expected close or a next activity, or whose expected close has passed.")
-            .table(blocks::deal_table(ctx, "Hygiene fixes", &hygiene, mine, 25)),
-    );
+    let mut fixes = Section::new("hygiene", "Fix in the CRM")
+        .intro("Deals missing a value, an expected close or a next activity, or whose expected close has passed.")
+        .table(blocks::deal_table(ctx, "Hygiene fixes", &hygiene, mine, 25));
+    if let Some(warnings) = super::quality::for_seller(ctx, index) {
+        fixes = fixes.table(warnings);
+    }
+    view.sections.push(fixes);
     view.sections
         .push(super::audit::off_strategy_for_seller(ctx, index));
     view.sections.push(focus::prospects(ctx, index));

@@ -14,6 +14,11 @@ pub struct Site {
     pub lang: &'static str,
     pub as_of: String,
     pub version: &'static str,
+    /// "Amounts in SEK at fixed rates: 1 EUR = 11.50 SEK"; empty without other
+    /// currencies.
+    pub rates: String,
+    /// Whether the site has a `data-quality/` page.
+    pub data_quality: bool,
     /// The `[brand]` logo's path from the site root (`assets/logo.svg`).
     pub logo: Option<String>,
     pub provenance: Provenance,

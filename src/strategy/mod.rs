@@ -32,6 +32,8 @@ pub const FILE_NAME: &str = "strategy.toml";
 #[derive(Debug, Clone)]
 pub struct Strategy {
     pub currency: String,
+    /// `[currency] rates`: fixed rates into the base currency, by currency code.
+    pub rates: std::collections::BTreeMap<String, crate::money::Rate>,
     pub direction: Direction,
     pub thresholds: Thresholds,
     pub calendar: FiscalCalendar,

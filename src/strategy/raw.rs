@@ -40,6 +40,9 @@ pub(super) struct RawMeeting {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawCurrency {
     pub(super) base: Spanned<String>,
+    /// Currency code -> base units per unit, as a decimal string ("11.50").
+    #[serde(default)]
+    pub(super) rates: std::collections::BTreeMap<String, Spanned<String>>,
 }
 
 #[derive(Deserialize)]

@@ -150,6 +150,18 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Strateg
     if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
         check.report(&raw.currency.base, format!("currency \"{currency}\" is not an ISO 4217 code, expected three capital letters such as \"SEK\""));
     }
+    let mut rates = std::collections::BTreeMap::new();
+    for (code, rate) in &raw.currency.rates {
+        let is_code = code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase());
+        match crate::money::Rate::parse(rate.get_ref()) {
+            Some(parsed) if is_code && *code != currency => {
+                rates.insert(code.clone(), parsed);
+            }
+            Some(_) if !is_code => check.report(rate, format!("rates: \"{code}\" is not an ISO 4217 code, expected three capital letters such as \"EUR\"")),
+            Some(_) => check.report(rate, format!("rates: {code} is the base currency, expected only other currencies (the base needs no rate)")),
+            None => check.report(rate, format!("rates: {code} = \"{}\" is not a rate, expected a positive decimal string of base units per {code}, such as \"11.50\"", rate.get_ref())),
+        }
+    }
 
     let th = &raw.thresholds;
     if *th.stale_after_days.get_ref() < 1 {
@@ -330,6 +342,7 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Strateg
 
     Some(Strategy {
         currency,
+        rates,
         direction: Direction {
             statement: raw.direction.statement,
             positioning: raw.direction.positioning,

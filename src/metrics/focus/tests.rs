@@ -128,6 +128,10 @@ fn source(path: &str, text: String) -> SourceText {
     }
 }
 
+fn export(path: &str, text: &str) -> crate::ingest::Source {
+    crate::ingest::from_text(path, text).expect("a readable test export")
+}
+
 /// The project with `focus` (a `[focus]` table, or nothing) after the strategy.
 fn focus_with(focus: &str) -> Vec<SellerFocus> {
     let mut problems = crate::error::Problems::default();
@@ -139,9 +143,9 @@ fn focus_with(focus: &str) -> Vec<SellerFocus> {
     let snapshot = |day: &str, rows: &str| {
         (
             date(day),
-            source(
+            export(
                 &format!("data/snapshots/{day}/deals.csv"),
-                format!("{HEADER}{rows}"),
+                &format!("{HEADER}{rows}"),
             ),
         )
     };
@@ -149,8 +153,8 @@ fn focus_with(focus: &str) -> Vec<SellerFocus> {
         root: PathBuf::from("."),
         config,
         strategy: Some(source("strategy.toml", format!("{STRATEGY}{focus}"))),
-        deals: Some(source("data/deals.csv", format!("{HEADER}{DEALS}"))),
-        customers: Some(source("data/customers.csv", CUSTOMERS.into())),
+        deals: Some(export("data/deals.csv", &format!("{HEADER}{DEALS}"))),
+        customers: Some(export("data/customers.csv", CUSTOMERS)),
         snapshots: vec![
             snapshot("2026-10-01", SNAPSHOT_1),
             snapshot("2026-11-01", SNAPSHOT_2),

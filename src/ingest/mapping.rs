@@ -1,0 +1,353 @@
+//! A CRM's columns and labels onto the canonical ones.
+//!
+//! [`map`] turns a read [`Source`] into a table with the canonical header (`id`,
+//! `name`, `owner`, ...) and canonical values: amounts as `1250000.00`, dates as
+//! ISO, stage labels as strategy stage ids, owners as seller ids, customers as
+//! customer ids, and a status for every deal. Each cell keeps the place it had in
+//! the file. A value that cannot be read is passed on as written, so the model's
+//! reader reports it once, at its place, with the form it expected.
+
+use std::collections::HashMap;
+
+use super::number::{self, NumberStyle};
+use super::preset::CLOSE_DATE;
+use super::settings::Settings;
+use super::table::{Cell, Record, Table};
+use super::values::{canonical, stage_of, status_of, status_text};
+use super::{Kind, Source};
+use crate::error::{Code, Diagnostic, Problems};
+use crate::model::Status;
+use crate::strategy::Strategy;
+
+/// What the canonical values are looked up in.
+pub struct Lookups<'a> {
+    pub strategy: &'a Strategy,
+    /// Customer id, and lowercased name, -> id.
+    pub customers: Option<HashMap<String, String>>,
+}
+
+/// The mapping that was used, for `pipepress check`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Used {
+    /// (canonical field, the file's header), in the file's order.
+    pub columns: Vec<(String, String)>,
+    /// Headers no field took, left out.
+    pub ignored: Vec<String>,
+}
+
+/// The canonical table of `source` and how it was mapped.
+pub fn map(
+    source: &Source,
+    kind: Kind,
+    settings: &Settings,
+    lookups: Option<&Lookups<'_>>,
+    problems: &mut Problems,
+) -> (Table, Used) {
+    let Some(header) = &source.table.header else {
+        return (source.table.clone(), Used::default());
+    };
+    let preset = settings.preset.preset();
+    let known = match kind {
+        Kind::Deals => preset.deals,
+        Kind::Customers => preset.customers,
+    };
+    let mut used = Used::default();
+    // For each column of the file: the canonical name it gets, or None (left out).
+    let mut names: Vec<Option<String>> = Vec::with_capacity(header.cells.len());
+    for (index, cell) in header.cells.iter().enumerate() {
+        let title = cell.text.trim();
+        let hidden = source.table.hidden.contains(&index);
+        let from_settings = settings
+            .columns
+            .iter()
+            .find(|(_, h)| h.trim().to_lowercase() == title.to_lowercase())
+            .map(|(f, _)| f.clone());
+        let from_preset = || {
+            known
+                .iter()
+                .find(|(_, headers)| {
+                    headers
+                        .iter()
+                        .any(|h| h.to_lowercase() == title.to_lowercase())
+                })
+                .map(|(f, _)| (*f).to_string())
+        };
+        let overridden = |field: &str| settings.columns.contains_key(field);
+        let name = match from_settings.or_else(|| from_preset().filter(|f| !overridden(f))) {
+            Some(field) => {
+                used.columns.push((field.clone(), title.to_string()));
+                Some(field)
+            }
+            // A hidden spreadsheet column is left out unless mapped.
+            None if hidden => {
+                used.ignored.push(format!("{title} (hidden)"));
+                None
+            }
+            // pipepress's own format keeps the column so the reader can say it is
+            // unknown; customers keep every column for segment rules to use.
+            None if preset.strict || kind == Kind::Customers => Some(title.to_string()),
+            None => {
+                used.ignored.push(title.to_string());
+                None
+            }
+        };
+        names.push(name);
+    }
+    // A field taken by two columns keeps the first: a CRM may write both
+    // "Deal - Title" and "Title".
+    let mut seen = std::collections::HashSet::new();
+    for name in &mut names {
+        if let Some(n) = name
+            && !seen.insert(n.clone())
+            && known.iter().any(|(f, _)| f == n)
+            && !preset.strict
+        {
+            *name = None;
+        }
+    }
+    for (field, wanted) in &settings.columns {
+        if !used.columns.iter().any(|(f, _)| f == field) {
+            let found: Vec<&str> = header.cells.iter().map(|c| c.text.trim()).collect();
+            problems.push(
+                Diagnostic::file(
+                    &source.path,
+                    format!(
+                        "[sources] columns: {field} = \"{wanted}\" is not in the header, expected one of {}",
+                        found.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(", ")
+                    ),
+                )
+                .with_code(Code::CsvMissingColumn),
+            );
+        }
+    }
+    let table = match kind {
+        Kind::Customers => rename(source, &names),
+        Kind::Deals => deals(source, &names, settings, lookups),
+    };
+    (table, used)
+}
+
+/// The table with the header renamed and unmapped columns left out.
+/// A row as wide as the header; others stay as written, for the reader to report.
+fn rename(source: &Source, names: &[Option<String>]) -> Table {
+    let keep = |record: &Record, header: bool| match record.cells.len() == names.len() {
+        false => record.clone(),
+        true => Record {
+            line: record.line,
+            cells: record
+                .cells
+                .iter()
+                .zip(names)
+                .filter_map(|(cell, name)| {
+                    let name = name.as_ref()?;
+                    Some(match header {
+                        true => Cell::new(name.clone(), cell.line, cell.column),
+                        false => cell.clone(),
+                    })
+                })
+                .collect(),
+        },
+    };
+    Table {
+        header: source.table.header.as_ref().map(|h| keep(h, true)),
+        rows: source.table.rows.iter().map(|r| keep(r, false)).collect(),
+        hidden: Vec::new(),
+    }
+}
+
+fn deals(
+    source: &Source,
+    names: &[Option<String>],
+    settings: &Settings,
+    lookups: Option<&Lookups<'_>>,
+) -> Table {
+    let renamed = rename(source, names);
+    let Some(header) = &renamed.header else {
+        return renamed;
+    };
+    let position = |field: &str| header.cells.iter().position(|c| c.text == field);
+    let has_status = position("status").is_some();
+    let stage_at = position("stage");
+    let close_at = position(CLOSE_DATE);
+    let mut out_header = header.clone();
+    let line = header.line;
+    let derived_status = !has_status && stage_at.is_some() && !settings.preset.preset().strict;
+    if derived_status {
+        out_header.cells.push(Cell::new("status", line, 1));
+    }
+    // A currency written only beside the amount ("42 000 EUR") gets a column.
+    let derived_currency = position("currency").is_none() && position("value").is_some();
+    if derived_currency {
+        out_header.cells.push(Cell::new("currency", line, 1));
+    }
+    let split_close = close_at.is_some();
+    if split_close {
+        for field in ["expected_close", "closed"] {
+            if position(field).is_none() {
+                out_header.cells.push(Cell::new(field, line, 1));
+            }
+        }
+    }
+    let style = settings.numbers.unwrap_or(NumberStyle::En);
+    let mut rows = Vec::with_capacity(renamed.rows.len());
+    let width = header.cells.len();
+    for record in &renamed.rows {
+        if record.cells.len() != width {
+            rows.push(record.clone());
+            continue;
+        }
+        let mut cells = record.cells.clone();
+        let cell_of = |field: &str| position(field).and_then(|i| record.cells.get(i));
+        let mut status = cell_of("status").and_then(|c| status_of(&c.text, settings));
+        let stage_cell = cell_of("stage");
+        let mut stage_id = None;
+        if let Some(cell) = stage_cell {
+            let (id, closes) = stage_of(&cell.text, settings, lookups.map(|l| l.strategy));
+            stage_id = id;
+            if status.is_none() && !has_status {
+                status = Some(closes.unwrap_or(Status::Open));
+            }
+        }
+        for (i, cell) in cells.iter_mut().enumerate() {
+            let field = header.cells[i].text.as_str();
+            if let Some(text) = canonical(
+                field,
+                &cell.text,
+                settings,
+                style,
+                lookups,
+                stage_id.as_deref(),
+            ) {
+                cell.set(text);
+            }
+            if field == "status"
+                && let Some(status) = status
+            {
+                cell.set(status_text(status).into());
+            }
+        }
+        // Also in the file: a currency written with the amount ("42 000 EUR").
+        if let (Some(value), currency) = (position("value"), position("currency")) {
+            let raw = &record.cells[value].text;
+            if let Some(code) = number::parse_amount(raw, style).and_then(|a| a.currency) {
+                match currency {
+                    Some(c) if cells[c].text.trim().is_empty() => cells[c].text = code,
+                    Some(_) => {}
+                    None => {}
+                }
+            }
+        }
+        if derived_status {
+            let at = stage_cell.map_or((record.line, 1), |c| (c.line, c.column));
+            let text = status.map_or("", status_text);
+            cells.push(Cell::new(text, at.0, at.1));
+        }
+        if derived_currency {
+            let value = &record.cells[position("value").unwrap_or(0)];
+            let code = number::parse_amount(&value.text, style).and_then(|a| a.currency);
+            cells.push(Cell::new(
+                code.unwrap_or_default(),
+                value.line,
+                value.column,
+            ));
+        }
+        if split_close {
+            let close = cells[close_at.unwrap_or(0)].clone();
+            let closed = status.is_some_and(|s| s != Status::Open);
+            for (field, wanted) in [("expected_close", !closed), ("closed", closed)] {
+                match position(field) {
+                    Some(i) if wanted && cells[i].text.trim().is_empty() => {
+                        cells[i].text = close.text.clone();
+                    }
+                    Some(_) => {}
+                    None => {
+                        let text = if wanted {
+                            close.text.clone()
+                        } else {
+                            String::new()
+                        };
+                        cells.push(Cell::new(text, close.line, close.column));
+                    }
+                }
+            }
+        }
+        rows.push(Record {
+            line: record.line,
+            cells,
+        });
+    }
+    let full = out_header.cells.len();
+    let drop_close = |record: &mut Record| {
+        if let Some(i) = close_at
+            && record.cells.len() == full
+        {
+            record.cells.remove(i);
+        }
+    };
+    let mut table = Table {
+        header: Some(out_header),
+        rows,
+        hidden: Vec::new(),
+    };
+    if let Some(h) = table.header.as_mut() {
+        drop_close(h);
+    }
+    table.rows.iter_mut().for_each(drop_close);
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{ReadInfo, Source};
+
+    fn source(text: &str, hidden: Vec<usize>) -> Source {
+        let mut source = crate::ingest::from_text("t.csv", text).expect("readable");
+        source.table.hidden = hidden;
+        source.read = ReadInfo::default();
+        source
+    }
+
+    fn header(table: &Table) -> Vec<String> {
+        let header = table.header.as_ref().expect("header");
+        header.cells.iter().map(|c| c.text.clone()).collect()
+    }
+
+    #[test]
+    fn hidden_columns_go_unless_mapped() {
+        // pipepress's own preset: "checksum" is unknown and hidden, "id" known and
+        // hidden: the first is left out, the second kept.
+        let source = source("id,checksum,name\n1,x,A\n", vec![0, 1]);
+        let mut problems = Problems::default();
+        let (table, used) = map(
+            &source,
+            Kind::Customers,
+            &Settings::default(),
+            None,
+            &mut problems,
+        );
+        assert_eq!(header(&table), ["id", "name"]);
+        assert_eq!(used.ignored, ["checksum (hidden)"]);
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn columns_named_in_the_settings_win_and_must_exist() {
+        let source = source("Kundnummer,Företag,Region\n7,Åre AB,Jämtland\n", Vec::new());
+        let mut settings = Settings::default();
+        settings.columns.insert("id".into(), "Kundnummer".into());
+        settings.columns.insert("industry".into(), "Bransch".into());
+        let mut problems = Problems::default();
+        let (table, _) = map(&source, Kind::Customers, &settings, None, &mut problems);
+        // "Företag" is a Swedish header of pipepress's own preset for name, and
+        // headers match without regard to case: "Region" is region.
+        assert_eq!(header(&table), ["id", "name", "region"]);
+        let Err(crate::error::Error::Invalid(list)) = problems.into_result(()) else {
+            panic!("a missing column is a problem");
+        };
+        assert_eq!(
+            list[0].to_string(),
+            "t.csv: [sources] columns: industry = \"Bransch\" is not in the header, expected one of \"Kundnummer\", \"Företag\", \"Region\""
+        );
+    }
+}

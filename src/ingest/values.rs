@@ -1,0 +1,118 @@
+//! One value of a deals export in its canonical form: a stage label as a strategy
+//! stage id (and the status a closing label gives), a status word, an owner as a
+//! seller id, a customer as its id, amounts, percentages and dates as pipepress
+//! writes them. `None` leaves a value as written, for the reader to report.
+
+use super::mapping::Lookups;
+use super::number::{self, NumberStyle};
+use super::preset::{self, CLOSE_DATE};
+use super::settings::{Settings, lookup};
+use crate::model::Status;
+use crate::strategy::Strategy;
+
+pub fn status_text(status: Status) -> &'static str {
+    match status {
+        Status::Open => "open",
+        Status::Won => "won",
+        Status::Lost => "lost",
+    }
+}
+
+pub fn status_of(text: &str, settings: &Settings) -> Option<Status> {
+    let text = lookup(&settings.status, text).unwrap_or(text);
+    preset::status_word(text)
+}
+
+/// The strategy stage id a label maps to, and the status it closes the deal with.
+/// A closing label (HubSpot's "Closed Won") puts the deal in the last stage: the
+/// export no longer says which stage it closed from.
+pub fn stage_of(
+    text: &str,
+    settings: &Settings,
+    strategy: Option<&Strategy>,
+) -> (Option<String>, Option<Status>) {
+    let target = lookup(&settings.stages, text)
+        .map(str::to_string)
+        .or_else(|| {
+            let preset = settings.preset.preset();
+            preset
+                .closed_stages
+                .iter()
+                .find(|(label, _)| label.to_lowercase() == text.trim().to_lowercase())
+                .map(|(_, status)| status_text(*status).to_string())
+        });
+    let Some(strategy) = strategy else {
+        return (target, None);
+    };
+    let last = strategy.stages.last().map(|s| s.id.clone());
+    // pipepress's own format names stages by id; a CRM's by its label.
+    let by_name = !settings.preset.preset().strict;
+    match target.as_deref() {
+        Some("won") if strategy.stage_index("won").is_none() => (last, Some(Status::Won)),
+        Some("lost") if strategy.stage_index("lost").is_none() => (last, Some(Status::Lost)),
+        Some(id) => (Some(id.to_string()), None),
+        None => {
+            let wanted = text.trim().to_lowercase();
+            let found = strategy
+                .stages
+                .iter()
+                .find(|s| s.id == text.trim() || (by_name && s.name.to_lowercase() == wanted))
+                .map(|s| s.id.clone());
+            (found, None)
+        }
+    }
+}
+
+/// The canonical text of one value, or `None` to leave it as written.
+pub fn canonical(
+    field: &str,
+    text: &str,
+    settings: &Settings,
+    style: NumberStyle,
+    lookups: Option<&Lookups<'_>>,
+    stage_id: Option<&str>,
+) -> Option<String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    // pipepress's own format names sellers and customers by id; a CRM by name.
+    let by_name = !settings.preset.preset().strict;
+    match field {
+        "value" => number::parse_amount(trimmed, style).map(|a| a.money.canonical()),
+        "probability" => number::parse_percent(trimmed, style).map(|p| p.to_string()),
+        "currency" => preset::currency_code(trimmed),
+        "created" | "expected_close" | "closed" | "next_activity" | "last_activity"
+        | CLOSE_DATE => super::date::parse_date(trimmed, settings.date_format())
+            .map(|d| d.format("%Y-%m-%d").to_string()),
+        "stage" => stage_id.map(str::to_string),
+        "owner" => {
+            let named = lookup(&settings.owners, trimmed);
+            let strategy = lookups?.strategy;
+            let wanted = named.unwrap_or(trimmed).to_lowercase();
+            strategy
+                .sellers
+                .iter()
+                .find(|s| {
+                    s.id == named.unwrap_or(trimmed)
+                        || (by_name && s.name.to_lowercase() == wanted)
+                        || (by_name
+                            && s.email
+                                .as_deref()
+                                .is_some_and(|e| e.to_lowercase() == wanted))
+                })
+                .map(|s| s.id.clone())
+                .or_else(|| named.map(str::to_string))
+        }
+        "customer_id" if by_name => lookups?
+            .customers
+            .as_ref()?
+            .get(&trimmed.to_lowercase())
+            .cloned(),
+        "forecast_category" => match trimmed.to_lowercase().replace([' ', '-'], "_").as_str() {
+            "omitted" => Some(String::new()),
+            other => Some(other.to_string()),
+        },
+        _ => None,
+    }
+}

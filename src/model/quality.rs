@@ -1,0 +1,80 @@
+//! Data-quality findings that do not stop a build: warnings with `file:line`.
+//!
+//! Likely duplicates (same customer, value and close date), zero values, deals
+//! without a customer, and won deals closed after the as-of date. Computed from the
+//! checked model and the as-of date; nothing here changes a deal.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{Model, Status};
+use crate::error::{Code, Diagnostic};
+use crate::money::Money;
+
+/// Every warning about the current deals export, in file order.
+pub fn warnings(model: &Model, as_of: NaiveDate) -> Vec<Diagnostic> {
+    deal_warnings(model, as_of)
+        .into_iter()
+        .map(|(_, warning)| warning)
+        .collect()
+}
+
+/// [`warnings`], each with the index of the deal it is about.
+pub fn deal_warnings(model: &Model, as_of: NaiveDate) -> Vec<(usize, Diagnostic)> {
+    let path = &model.config.deals_file;
+    let mut found = Vec::new();
+    let mut first_seen: HashMap<(usize, Money, NaiveDate), (&str, usize)> = HashMap::new();
+    for (index, (deal, &line)) in model.deals.iter().zip(&model.deal_lines).enumerate() {
+        let mut warn = |code: Code, message: String| {
+            found.push((
+                index,
+                Diagnostic::at(path, line, 1, message).with_code(code),
+            ));
+        };
+        if deal.value == Some(Money::ZERO) {
+            warn(
+                Code::DealZeroValue,
+                format!(
+                    "deal {} \"{}\" has the value 0, expected its value (or leave it empty when not known)",
+                    deal.id, deal.name
+                ),
+            );
+        }
+        if deal.customer.is_none() {
+            warn(
+                Code::DealNoCustomer,
+                format!(
+                    "deal {} \"{}\" names no customer, expected one from the customers export",
+                    deal.id, deal.name
+                ),
+            );
+        }
+        if deal.status == Status::Won && deal.closed.is_some_and(|c| c > as_of) {
+            let closed = deal.closed.unwrap_or(as_of);
+            warn(
+                Code::DealWonInFuture,
+                format!(
+                    "deal {} \"{}\" is won but closes {closed}, after the as-of date {as_of}, expected a closed date that has passed",
+                    deal.id, deal.name
+                ),
+            );
+        }
+        let close = deal.closed.or(deal.expected_close);
+        if let (Some(customer), Some(value), Some(close)) = (deal.customer, deal.value, close) {
+            match first_seen.get(&(customer, value, close)) {
+                Some((other, other_line)) => warn(
+                    Code::DealDuplicate,
+                    format!(
+                        "deal {} \"{}\" has the customer, value and close date of deal {other} (line {other_line}): likely the same deal twice",
+                        deal.id, deal.name
+                    ),
+                ),
+                None => {
+                    first_seen.insert((customer, value, close), (&deal.id, line));
+                }
+            }
+        }
+    }
+    found
+}

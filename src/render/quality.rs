@@ -1,0 +1,92 @@
+//! `data-quality/`: what the build read but did not trust. The data-quality
+//! warnings (likely duplicates, zero values, deals without a customer, won deals
+//! closed in the future) with their `file:line`, and, with `--lenient`, the deal
+//! rows left out with every problem found in them. Each seller's page lists the
+//! warnings about their own deals among its hygiene fixes.
+
+use super::view::{Cell, Kpi, Section, Table};
+use super::{Ctx, OutputFile};
+use crate::error::{Diagnostic, Error};
+
+pub const PATH: &str = "data-quality/index.html";
+
+/// Where a problem is: `data/deals.csv:17` or `data/deals.csv:17:4`.
+fn place(d: &Diagnostic) -> String {
+    let path = d.path.display();
+    match d.location {
+        Some((line, 1)) if d.severity() == crate::error::Severity::Warning => {
+            format!("{path}:{line}")
+        }
+        Some((line, column)) => format!("{path}:{line}:{column}"),
+        None => path.to_string(),
+    }
+}
+
+fn warnings_table<'a>(caption: &str, warnings: impl Iterator<Item = &'a Diagnostic>) -> Table {
+    let mut table = Table::new(
+        caption,
+        &[("Where", false), ("Code", false), ("Finding", false)],
+    )
+    .empty_text("No warnings.");
+    for w in warnings {
+        table.rows.push(vec![
+            Cell::text(place(w)),
+            Cell::text(w.code.as_str()),
+            Cell::text(&w.message),
+        ]);
+    }
+    table
+}
+
+/// The page, when there is anything to show.
+pub fn page(ctx: &Ctx<'_>) -> Result<Option<OutputFile>, Error> {
+    let skipped = &ctx.model.skipped;
+    if ctx.warnings.is_empty() && skipped.is_empty() {
+        return Ok(None);
+    }
+    let mut view = ctx.view(PATH, "data-quality", "Data quality");
+    view.lead = Some("What the exports held that the figures should not be trusted with blindly: fix it in the CRM and export again.".into());
+    view.kpis = vec![
+        Kpi::new("Warnings", ctx.locale.integer(ctx.warnings.len() as i64)),
+        Kpi::new("Rows left out", ctx.locale.integer(skipped.len() as i64))
+            .detail("problems in deal rows skipped with --lenient"),
+    ];
+    view.sections.push(
+        Section::new("warnings", "Warnings")
+            .intro("Findings that do not stop the build: the deals are counted as exported.")
+            .table(warnings_table(
+                "Data-quality warnings",
+                ctx.warnings.iter().map(|(_, w)| w),
+            )),
+    );
+    if !skipped.is_empty() {
+        let mut table = Table::new(
+            "Problems in rows left out",
+            &[("Where", false), ("Problem", false)],
+        );
+        for problem in skipped {
+            table.rows.push(vec![
+                Cell::text(place(problem)),
+                Cell::text(&problem.message),
+            ]);
+        }
+        view.sections.push(
+            Section::new("left-out", "Rows left out")
+                .intro("Deal rows with a value that could not be read: built with --lenient, they are in no figure.")
+                .table(table),
+        );
+    }
+    ctx.render("page.html", PATH, &view).map(Some)
+}
+
+/// The warnings about `seller`'s own deals, for their page's hygiene fixes.
+pub fn for_seller(ctx: &Ctx<'_>, seller: usize) -> Option<Table> {
+    let deals = &ctx.model.deals;
+    let mine: Vec<&Diagnostic> = ctx
+        .warnings
+        .iter()
+        .filter(|(deal, _)| deals[*deal].owner == seller)
+        .map(|(_, w)| w)
+        .collect();
+    (!mine.is_empty()).then(|| warnings_table("Data-quality warnings", mine.into_iter()))
+}
