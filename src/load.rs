@@ -32,7 +32,7 @@ pub struct Inputs {
     pub deals: Option<Source>,
     pub customers: Option<Source>,
     /// Earlier exports, oldest first.
-    pub snapshots: Vec<(NaiveDate, Source)>,
+    pub snapshots: Vec<(NaiveDate, Export)>,
     /// `content/*.md`, by file name.
     pub content: Vec<SourceText>,
     /// `content/meetings/YYYY-MM-DD.md`: sales-meeting minutes, oldest first.
@@ -163,6 +163,25 @@ pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Erro
     })
 }
 
+/// An export's bytes as they are on disk, read into a table only when the model is
+/// resolved: snapshots are many and large, and each table is dropped once its deals
+/// are read.
+#[derive(Debug)]
+pub struct Export {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+impl Export {
+    /// An export made in code (tests).
+    pub fn from_text(path: &str, text: &str) -> Export {
+        Export {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+}
+
 /// Reads the export `relative` under `root` in whichever encoding, dialect or format
 /// it comes, recording a problem when it cannot.
 fn read_export(
@@ -266,7 +285,7 @@ fn snapshots(
     config: &Config,
     problems: &mut Problems,
     files: &mut Vec<InputFile>,
-) -> Vec<(NaiveDate, Source)> {
+) -> Vec<(NaiveDate, Export)> {
     let dir = &config.snapshots_dir;
     let file_name = config
         .deals_file
@@ -281,8 +300,10 @@ fn snapshots(
         match date {
             Some(date) => {
                 let path = folder.join(&file_name);
-                if let Some(source) = read_export(root, &path, &config.deals, problems, files) {
-                    found.push((date, source));
+                let missing = "file not found, expected it in the project folder";
+                if let Some(bytes) = read_bytes(root, &path, missing, problems) {
+                    files.push(InputFile::new(&path, &bytes));
+                    found.push((date, Export { path, bytes }));
                 }
             }
             None => problems.push(Diagnostic::file(

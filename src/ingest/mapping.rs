@@ -23,7 +23,7 @@ use crate::strategy::Strategy;
 pub struct Lookups<'a> {
     pub strategy: &'a Strategy,
     /// Customer id, and lowercased name, -> id.
-    pub customers: Option<HashMap<String, String>>,
+    pub customers: Option<&'a HashMap<String, String>>,
 }
 
 /// The mapping that was used, for `pipepress check`.

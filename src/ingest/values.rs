@@ -104,11 +104,7 @@ pub fn canonical(
                 .map(|s| s.id.clone())
                 .or_else(|| named.map(str::to_string))
         }
-        "customer_id" if by_name => lookups?
-            .customers
-            .as_ref()?
-            .get(&trimmed.to_lowercase())
-            .cloned(),
+        "customer_id" if by_name => lookups?.customers?.get(&trimmed.to_lowercase()).cloned(),
         "forecast_category" => match trimmed.to_lowercase().replace([' ', '-'], "_").as_str() {
             "omitted" => Some(String::new()),
             other => Some(other.to_string()),

@@ -149,13 +149,13 @@ fn project(fiscal_year_start: u32) -> Model {
         strategy: source("strategy.toml", strategy),
         deals: crate::ingest::from_text("data/deals.csv", &format!("{HEADER}{DEALS}")),
         customers: crate::ingest::from_text("data/customers.csv", CUSTOMERS),
-        snapshots: crate::ingest::from_text(
-            "data/snapshots/2026-10-05/deals.csv",
-            &format!("{HEADER}{SNAPSHOT}"),
-        )
-        .map(|s| (date("2026-10-05"), s))
-        .into_iter()
-        .collect(),
+        snapshots: vec![(
+            date("2026-10-05"),
+            crate::load::Export::from_text(
+                "data/snapshots/2026-10-05/deals.csv",
+                &format!("{HEADER}{SNAPSHOT}"),
+            ),
+        )],
         content: Vec::new(),
         meetings: Vec::new(),
         templates: Vec::new(),

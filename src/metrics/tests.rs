@@ -128,13 +128,13 @@ pub(super) fn project_comparing(previous: Option<&str>) -> Model {
         strategy: source("strategy.toml", STRATEGY.into()),
         deals: crate::ingest::from_text("data/deals.csv", &format!("{HEADER}{DEALS}")),
         customers: crate::ingest::from_text("data/customers.csv", CUSTOMERS),
-        snapshots: crate::ingest::from_text(
-            "data/snapshots/2026-11-01/deals.csv",
-            &format!("{HEADER}{SNAPSHOT}"),
-        )
-        .map(|s| (date("2026-11-01"), s))
-        .into_iter()
-        .collect(),
+        snapshots: vec![(
+            date("2026-11-01"),
+            crate::load::Export::from_text(
+                "data/snapshots/2026-11-01/deals.csv",
+                &format!("{HEADER}{SNAPSHOT}"),
+            ),
+        )],
         content: Vec::new(),
         meetings: Vec::new(),
         templates: Vec::new(),

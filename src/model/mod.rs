@@ -13,6 +13,7 @@ mod quality;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Problems};
@@ -226,6 +227,61 @@ pub struct SourceReport {
     pub mapping: crate::ingest::mapping::Used,
 }
 
+/// Reads deals exports (the current one and each snapshot) against the strategy.
+struct DealReader<'a> {
+    strategy: &'a Strategy,
+    settings: &'a Settings,
+    lookups: Lookups<'a>,
+    customer_index: Option<&'a HashMap<&'a str, usize>>,
+    lenient: bool,
+}
+
+/// What reading one deals export gave: its deals with the line each starts on, and
+/// what to merge into the model's problems, reports and skipped rows.
+#[derive(Default)]
+struct DealsRead {
+    deals: Vec<(Deal, usize)>,
+    problems: Problems,
+    report: Vec<SourceReport>,
+    skipped: Vec<Diagnostic>,
+}
+
+impl DealReader<'_> {
+    fn read(&self, what: String, source: &Source) -> DealsRead {
+        let mut read = DealsRead::default();
+        let table = mapped(
+            what,
+            source,
+            Kind::Deals,
+            self.settings,
+            Some(&self.lookups),
+            &mut read.report,
+            &mut read.problems,
+        );
+        read.deals = deals::read(
+            &source.path,
+            &table,
+            self.settings,
+            self.strategy,
+            self.customer_index,
+            &mut read.problems,
+            self.lenient.then_some(&mut read.skipped),
+        );
+        read
+    }
+
+    /// [`DealReader::read`] from the export's bytes.
+    fn read_export(&self, what: String, export: crate::load::Export) -> DealsRead {
+        let mut problems = Problems::default();
+        let source = crate::ingest::read(&export.path, &export.bytes, self.settings, &mut problems);
+        drop(export);
+        let mut read = source.map_or_else(DealsRead::default, |s| self.read(what, &s));
+        problems.extend(std::mem::take(&mut read.problems));
+        read.problems = problems;
+        read
+    }
+}
+
 /// Maps one export onto the canonical columns, remembering how for the report.
 fn mapped(
     what: String,
@@ -304,49 +360,43 @@ pub fn resolve_with(inputs: Inputs, lenient: bool) -> Result<Model, Error> {
         }
         names
     });
-    let mut read_deals = |what: String, source: &Source, problems: &mut Problems| match &strategy {
-        Some(strategy) => {
-            let lookups = Lookups {
-                strategy,
-                customers: customer_names.clone(),
-            };
-            let table = mapped(
-                what,
-                source,
-                Kind::Deals,
-                &settings.deals,
-                Some(&lookups),
-                &mut reports,
-                problems,
-            );
-            deals::read(
-                &source.path,
-                &table,
-                &settings.deals,
-                strategy,
-                customer_index.as_ref(),
-                problems,
-                lenient.then_some(&mut skipped),
-            )
-        }
+    let reader = strategy.as_ref().map(|strategy| DealReader {
+        strategy,
+        settings: &settings.deals,
+        lookups: Lookups {
+            strategy,
+            customers: customer_names.as_ref(),
+        },
+        customer_index: customer_index.as_ref(),
+        lenient,
+    });
+    let mut merge = |read: DealsRead| {
+        problems.extend(read.problems);
+        reports.extend(read.report);
+        skipped.extend(read.skipped);
+        read.deals
+    };
+    let (deals, deal_lines): (Vec<Deal>, Vec<usize>) = match (&reader, &inputs.deals) {
+        (Some(reader), Some(source)) => merge(reader.read("deals".into(), source)),
+        _ => Vec::new(),
+    }
+    .into_iter()
+    .unzip();
+    // Snapshots are read on every core, each table dropped as soon as its deals are
+    // out; problems and reports merge in date order, so the result is as if serial.
+    let read: Vec<(NaiveDate, DealsRead)> = match &reader {
+        Some(reader) => inputs
+            .snapshots
+            .into_par_iter()
+            .map(|(date, export)| (date, reader.read_export(format!("snapshot {date}"), export)))
+            .collect(),
         None => Vec::new(),
     };
-    let (deals, deal_lines): (Vec<Deal>, Vec<usize>) = inputs
-        .deals
-        .as_ref()
-        .map(|s| read_deals("deals".into(), s, &mut problems))
-        .unwrap_or_default()
+    let snapshots: Vec<Snapshot> = read
         .into_iter()
-        .unzip();
-    let snapshots: Vec<Snapshot> = inputs
-        .snapshots
-        .iter()
-        .map(|(date, source)| Snapshot {
-            date: *date,
-            deals: read_deals(format!("snapshot {date}"), source, &mut problems)
-                .into_iter()
-                .map(|(deal, _)| deal)
-                .collect(),
+        .map(|(date, read)| Snapshot {
+            date,
+            deals: merge(read).into_iter().map(|(deal, _)| deal).collect(),
         })
         .collect();
     let pages = content::read(&inputs.content, &mut problems);

@@ -143,7 +143,7 @@ fn focus_with(focus: &str) -> Vec<SellerFocus> {
     let snapshot = |day: &str, rows: &str| {
         (
             date(day),
-            export(
+            crate::load::Export::from_text(
                 &format!("data/snapshots/{day}/deals.csv"),
                 &format!("{HEADER}{rows}"),
             ),
