@@ -2,7 +2,7 @@
 //! a shared view of how the pipeline develops, whether progress is enough to reach
 //! the targets, and whether the deals are up to date and in line with the strategy.
 
-use super::blocks::{self, DealColumns, RESULTS_COLUMNS};
+use super::blocks::{self, DealColumns};
 use super::view::{Cell, Kpi, Link, Section, Table};
 use super::{Ctx, OutputFile};
 use crate::charts::Orientation;
@@ -37,7 +37,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     view.sections.extend(super::movement::slip_section(ctx));
 
     let year_pace = m.year_pace.last().and_then(|p| p.pace);
-    let mut results = Table::new("Results and forecast", &RESULTS_COLUMNS);
+    let mut results = Table::new("Results and forecast", &blocks::results_columns(ctx));
     results
         .rows
         .push(blocks::results_row(ctx, &m.quarter, None));

@@ -135,6 +135,16 @@ impl Ctx<'_> {
         })
     }
 
+    /// The theme's word for `key` in the site's language.
+    pub fn t<'k>(&'k self, key: &'k str) -> &'k str {
+        self.theme.words.get(key)
+    }
+
+    /// The theme's word for `key` with its `{name}` placeholders filled.
+    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.theme.words.fill(key, args)
+    }
+
     pub fn money(&self, money: Money) -> String {
         self.locale.money(money)
     }

@@ -2,7 +2,7 @@
 //! against target, the forecast, pipeline health, what moved, the top risks, the
 //! segments, the narrative from `content/report.md`, and how every figure is defined.
 
-use super::blocks::{self, DealColumns, RESULTS_COLUMNS};
+use super::blocks::{self, DealColumns};
 use super::view::{Cell, Kpi, Section, Table};
 use super::{Ctx, OutputFile};
 use crate::error::Error;
@@ -29,7 +29,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         );
     }
 
-    let mut results = Table::new("Results against target", &RESULTS_COLUMNS);
+    let mut results = Table::new("Results against target", &blocks::results_columns(ctx));
     results
         .rows
         .push(blocks::results_row(ctx, &m.year, year_pace));
