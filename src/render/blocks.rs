@@ -114,11 +114,13 @@ pub fn pace_chart(ctx: &Ctx<'_>, title: &str, points: &[PacePoint]) -> Chart {
         });
     }
     let format = |minor: i64| ctx.locale.money_short(Money::from_minor(minor));
+    let month = |d: NaiveDate| ctx.locale.month_short(d);
     let svg = charts::line_chart(&LineChart {
         title,
         x: &dates,
         series: &series,
         format: &format,
+        month: &month,
     });
     let mut table = Table::new(
         title,

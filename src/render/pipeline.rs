@@ -118,6 +118,7 @@ fn trend_chart(ctx: &Ctx<'_>) -> Chart {
         .map(|p| p.sum.weighted_value.minor())
         .collect();
     let format = |minor: i64| ctx.locale.money_short(Money::from_minor(minor));
+    let month = |d: chrono::NaiveDate| ctx.locale.month_short(d);
     let svg = charts::line_chart(&LineChart {
         title,
         x: &dates,
@@ -132,6 +133,7 @@ fn trend_chart(ctx: &Ctx<'_>) -> Chart {
             },
         ],
         format: &format,
+        month: &month,
     });
     let mut table = Table::new(
         title,
