@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end suite (issue 9, "Prove it holds"): builds the sample site and checks
 # every page in headless Chromium (from file:// and from a subfolder of a local
-# server), with axe-core, the Nu HTML checker and a site-wide link check.
+# server), with axe-core, the Nu HTML checker and a site-wide link check; then the
+# single-file report and site (build --single-file): no request but the file itself.
 #
 #   bash e2e/run.sh            screenshots and summary.json go to e2e/out/
 #   E2E_OUT=/some/dir bash e2e/run.sh
@@ -57,5 +58,11 @@ echo "== checking every page (e2e/check-site.js)"
 # not hang CI; the script's own timeouts should fire long before this one.
 status=0
 timeout 900 node "$e2e/check-site.js" --site "$work/site" --out "$out" || status=$?
+echo "== the single-file report and site (e2e/check-single-file.js)"
+cargo run --quiet --release -- build sample-data --out "$work/site-again" --as-of 2026-11-15 \
+  --single-file "$work/report.html" --quiet
+cargo run --quiet --release -- build sample-data --out "$work/site-again" --as-of 2026-11-15 \
+  --single-file "$work/whole-site.html" --whole-site --quiet
+timeout 300 node "$e2e/check-single-file.js" "$work/report.html" "$work/whole-site.html" || status=$?
 echo "e2e/run.sh: $((SECONDS - started)) s in all, exit $status"
 exit "$status"

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::brand::{Brand, RawBrand};
 use crate::error::{Diagnostic, Problems};
 use crate::toml_source;
 
@@ -42,6 +43,27 @@ pub struct Config {
     pub deals_file: PathBuf,
     pub customers_file: PathBuf,
     pub snapshots_dir: PathBuf,
+    /// `[brand]`: logo, colours and fonts (all optional).
+    pub brand: Brand,
+    /// `[audience.board] names`: which names a board build may show.
+    pub board_names: BoardNames,
+}
+
+/// The kinds of name a board build (`--audience board`) may show; none by default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BoardNames {
+    pub sellers: bool,
+    pub customers: bool,
+    pub deals: bool,
+}
+
+/// One entry of `[audience.board] names`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum NameKind {
+    Sellers,
+    Customers,
+    Deals,
 }
 
 impl Config {
@@ -55,6 +77,8 @@ impl Config {
             deals_file: DEFAULT_DEALS.into(),
             customers_file: DEFAULT_CUSTOMERS.into(),
             snapshots_dir: DEFAULT_SNAPSHOTS.into(),
+            brand: Brand::default(),
+            board_names: BoardNames::default(),
         }
     }
 }
@@ -65,6 +89,24 @@ struct RawConfig {
     site: RawSite,
     #[serde(default)]
     sources: RawSources,
+    #[serde(default)]
+    brand: RawBrand,
+    #[serde(default)]
+    audience: RawAudience,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawAudience {
+    #[serde(default)]
+    board: RawBoard,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawBoard {
+    #[serde(default)]
+    names: Vec<NameKind>,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +152,12 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Config>
             .customers
             .map_or(defaults.customers_file, |s| s.file),
         snapshots_dir: sources.snapshots.map_or(defaults.snapshots_dir, |s| s.dir),
+        brand: raw.brand.check(path, text, problems),
+        board_names: BoardNames {
+            sellers: raw.audience.board.names.contains(&NameKind::Sellers),
+            customers: raw.audience.board.names.contains(&NameKind::Customers),
+            deals: raw.audience.board.names.contains(&NameKind::Deals),
+        },
     };
     for (name, file) in [
         ("deals", &config.deals_file),
@@ -158,6 +206,29 @@ mod tests {
     }
 
     #[test]
+    fn board_names_are_opt_in() {
+        let text = "[site]\ntitle = \"T\"\ncompany = \"C\"\n[audience.board]\nnames = [\"sellers\", \"deals\"]\n";
+        let config = parse_text(text).expect("valid");
+        assert_eq!(
+            config.board_names,
+            BoardNames {
+                sellers: true,
+                customers: false,
+                deals: true
+            }
+        );
+        let text =
+            "[site]\ntitle = \"T\"\ncompany = \"C\"\n[audience.board]\nnames = [\"people\"]\n";
+        let problems = parse_text(text).expect_err("invalid");
+        assert_eq!(
+            problems,
+            [
+                "pipepress.toml:5:10: unknown variant `people`, expected one of `sellers`, `customers`, `deals`"
+            ]
+        );
+    }
+
+    #[test]
     fn sources_stay_inside_the_project() {
         let text =
             "[site]\ntitle = \"T\"\ncompany = \"C\"\n[sources.snapshots]\ndir = \"../elsewhere\"\n";
@@ -167,6 +238,49 @@ mod tests {
             [
                 "pipepress.toml: [sources.snapshots] \"../elsewhere\" leaves the project folder, expected a relative path inside it such as \"data/...\""
             ]
+        );
+    }
+
+    #[test]
+    fn brand_problems_are_located() {
+        // Line 5 is `primary = "#12345g"`: the value's opening quote is column 11
+        // (7 letters, " = ", then the quote). Line 6 `accent = "blue"`: column 10.
+        // Lines 7 `logo = "../x.svg"` and 8 `font = "Arial; x"`: column 8.
+        let text = "[site]\ntitle = \"T\"\ncompany = \"C\"\n[brand]\nprimary = \"#12345g\"\naccent = \"blue\"\nlogo = \"../x.svg\"\nfont = \"Arial; x\"\n";
+        let problems = parse_text(text).expect_err("invalid");
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(problems[0].starts_with("pipepress.toml:5:11: [brand] primary = \"#12345g\" is not a colour, expected a hex colour"), "{}", problems[0]);
+        assert!(
+            problems[1]
+                .starts_with("pipepress.toml:6:10: [brand] accent = \"blue\" is not a colour"),
+            "{}",
+            problems[1]
+        );
+        assert!(
+            problems[2].starts_with(
+                "pipepress.toml:7:8: [brand] logo = \"../x.svg\" leaves the project folder"
+            ),
+            "{}",
+            problems[2]
+        );
+        assert!(
+            problems[3]
+                .starts_with("pipepress.toml:8:8: [brand] font = \"Arial; x\" is not a font stack"),
+            "{}",
+            problems[3]
+        );
+    }
+
+    #[test]
+    fn brand_values_are_checked_and_kept() {
+        let text = "[site]\ntitle = \"T\"\ncompany = \"C\"\n[brand]\nprimary = \"#ABC\"\nlogo = \"brand/logo.svg\"\nheading_font = \"Georgia, serif\"\n";
+        let config = parse_text(text).expect("valid");
+        assert_eq!(config.brand.primary.as_deref(), Some("#aabbcc"));
+        assert_eq!(config.brand.logo, Some(PathBuf::from("brand/logo.svg")));
+        assert_eq!(config.brand.heading_font.as_deref(), Some("Georgia, serif"));
+        assert_eq!(
+            config.brand.logo_asset().as_deref(),
+            Some("assets/logo.svg")
         );
     }
 

@@ -100,9 +100,15 @@ pub enum Error {
         path.display()
     )]
     NotEmpty { path: PathBuf },
+    /// `--single-file` or `--pdf` could not be made (`what` names which).
+    #[error("{what}: {message}")]
+    Export { what: String, message: String },
     /// `pipepress serve` could not listen or watch.
     #[error("{0}")]
     Serve(String),
+    /// pipepress itself went wrong (a check of its own output failed).
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 impl Error {
@@ -127,8 +133,14 @@ impl Error {
             Error::NotEmpty { path } => {
                 vec![Diagnostic::file(path, "the folder is not empty").with_code(Code::NotEmpty)]
             }
+            Error::Export { what, message } => {
+                vec![Diagnostic::file(what, message).with_code(Code::Export)]
+            }
             Error::Serve(message) => {
                 vec![Diagnostic::file("", message.as_str()).with_code(Code::FileUnreadable)]
+            }
+            Error::Internal(message) => {
+                vec![Diagnostic::file("", format!("internal error: {message}"))]
             }
             Error::SnapshotExists { snapshot, .. } => {
                 let message = self.to_string();

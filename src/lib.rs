@@ -5,6 +5,8 @@
 //! [`metrics::compute`] computes every figure, [`render::render`] turns them into
 //! files in memory, and [`site::write`] puts them on disk atomically.
 
+pub mod audience;
+pub mod brand;
 pub mod charts;
 pub mod config;
 pub mod csv_source;
@@ -19,11 +21,13 @@ pub mod markdown;
 pub mod metrics;
 pub mod model;
 pub mod money;
+pub mod pdf;
 pub mod period;
 pub mod progress;
 pub mod project;
 pub mod render;
 pub mod serve;
+pub mod single_file;
 pub mod site;
 pub mod snapshot;
 pub mod strategy;
@@ -49,6 +53,24 @@ pub struct Options {
     pub since: Option<NaiveDate>,
     /// End the movement at the export on or before this date instead of now.
     pub until: Option<NaiveDate>,
+    /// `SOURCE_DATE_EPOCH`: the build time the report's provenance states (seconds
+    /// since 1970, UTC); without it, the as-of date. Never the clock, so that two
+    /// builds of the same input are byte-identical.
+    pub source_date_epoch: Option<i64>,
+    /// Also write the report (or the whole site) as one self-contained HTML file.
+    pub single_file: Option<SingleFile>,
+    /// Also print the report to this PDF file with a Chromium found on the machine.
+    pub pdf: Option<PathBuf>,
+    /// Who the site is for (`--audience`): what it must leave out.
+    pub audience: audience::Audience,
+}
+
+/// `--single-file FILE [--whole-site]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SingleFile {
+    pub path: PathBuf,
+    /// Every page, not only the report.
+    pub whole_site: bool,
 }
 
 impl Options {
@@ -58,6 +80,10 @@ impl Options {
             compare_strategy: None,
             since: None,
             until: None,
+            source_date_epoch: None,
+            single_file: None,
+            pdf: None,
+            audience: audience::Audience::Everyone,
         }
     }
 }
@@ -136,10 +162,14 @@ pub fn build_site_with(
     progress: &mut dyn FnMut(Step),
 ) -> Result<Vec<OutputFile>, Error> {
     let (model, theme) = prepare(project, options, progress)?;
+    let shown = audience::apply(model, &options.audience)?;
     progress(Step::Compute);
-    let metrics = metrics::compute_between(&model, options.as_of, options.since, options.until);
+    let metrics =
+        metrics::compute_between(&shown.model, options.as_of, options.since, options.until);
     progress(Step::Render);
-    render::render(&model, &metrics, &theme)
+    let files = render::render_for(&shown.model, &metrics, &theme, options, &shown.policy)?;
+    audience::guard(&files, &shown.excluded)?;
+    Ok(files)
 }
 
 /// What a finished build wrote.
@@ -154,7 +184,9 @@ pub fn build(project: &Path, out: &Path, options: &Options) -> Result<Summary, E
     build_with(project, out, options, &mut |_| {})
 }
 
-/// [`build`], announcing each [`Step`] to `progress`.
+/// [`build`], announcing each [`Step`] to `progress`; then, when asked for, the
+/// single-file report (or site) and the PDF, each written beside its target and
+/// renamed into place.
 pub fn build_with(
     project: &Path,
     out: &Path,
@@ -162,8 +194,29 @@ pub fn build_with(
     progress: &mut dyn FnMut(Step),
 ) -> Result<Summary, Error> {
     let files = build_site_with(project, options, progress)?;
+    // Found before anything is written: a missing browser fails the build whole.
+    let chromium = options
+        .pdf
+        .as_ref()
+        .map(|_| pdf::find_chromium())
+        .transpose()?;
+    let single = match &options.single_file {
+        Some(s) if s.whole_site => Some(single_file::whole_site(&files)?),
+        Some(_) => Some(single_file::report(&files)?),
+        None => None,
+    };
+    let printed = match &options.pdf {
+        Some(_) => Some(single_file::report(&files)?),
+        None => None,
+    };
     progress(Step::Write);
     site::write(&files, out)?;
+    if let (Some(s), Some(html)) = (&options.single_file, &single) {
+        site::write_file(&s.path, html.as_bytes())?;
+    }
+    if let (Some(path), Some(chromium), Some(html)) = (&options.pdf, &chromium, &printed) {
+        pdf::print(chromium, html, path)?;
+    }
     Ok(Summary {
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
         files: files.len(),

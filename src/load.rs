@@ -40,8 +40,31 @@ pub struct Inputs {
     pub templates: Vec<(String, SourceText)>,
     /// An earlier strategy file to compare the current one with, when asked for.
     pub compare_strategy: Option<SourceText>,
+    /// The `[brand]` logo's bytes (its path is in the config).
+    pub logo: Option<Vec<u8>>,
+    /// Every file read, sorted by path, with its SHA-256: the report's provenance.
+    pub files: Vec<InputFile>,
     /// Problems met while reading (missing files, bad encodings, bad folder names).
     pub problems: Problems,
+}
+
+/// A file a build read, and the SHA-256 of its bytes (lower-case hex).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct InputFile {
+    /// '/'-separated, relative to the project (a `--compare-strategy` file as given).
+    pub path: String,
+    pub sha256: String,
+}
+
+impl InputFile {
+    pub fn new(path: &Path, bytes: &[u8]) -> InputFile {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(bytes);
+        InputFile {
+            path: path.to_string_lossy().replace('\\', "/"),
+            sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
+        }
+    }
 }
 
 /// Reads the project at `root`, and `compare_strategy` (a path as the user gave it)
@@ -72,6 +95,44 @@ pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Erro
         let missing = "file not found, expected an earlier strategy.toml to compare with";
         read_or(Path::new(""), path, missing, &mut problems)
     });
+    let logo = paths
+        .brand
+        .logo
+        .as_ref()
+        .and_then(|logo| match fs::read(root.join(logo)) {
+            Ok(bytes) => Some(bytes),
+            Err(error) => {
+                let (message, code) = if error.kind() == ErrorKind::NotFound {
+                    (
+                        "file not found, expected the [brand] logo of pipepress.toml".to_string(),
+                        Code::FileMissing,
+                    )
+                } else {
+                    (
+                        format!("cannot read the [brand] logo: {error}"),
+                        Code::FileUnreadable,
+                    )
+                };
+                problems.push(Diagnostic::file(logo, message).with_code(code));
+                None
+            }
+        });
+    let mut files: Vec<InputFile> = config_text
+        .iter()
+        .chain(&strategy)
+        .chain(&deals)
+        .chain(&customers)
+        .chain(snapshots.iter().map(|(_, s)| s))
+        .chain(&content)
+        .chain(meetings.iter().map(|(_, s)| s))
+        .chain(templates.iter().map(|(_, s)| s))
+        .chain(&compare_strategy)
+        .map(|s| InputFile::new(&s.path, s.text.as_bytes()))
+        .collect();
+    if let (Some(path), Some(bytes)) = (&paths.brand.logo, &logo) {
+        files.push(InputFile::new(path, bytes));
+    }
+    files.sort();
     Ok(Inputs {
         root: root.to_path_buf(),
         config,
@@ -83,6 +144,8 @@ pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Erro
         meetings,
         templates,
         compare_strategy,
+        logo,
+        files,
         problems,
     })
 }

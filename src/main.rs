@@ -48,6 +48,23 @@ enum Command {
         /// of the current one: the movement between any two snapshots.
         #[arg(long, value_parser = parse_date, value_name = "DATE")]
         until: Option<NaiveDate>,
+        /// Also write the report as one self-contained HTML file (styles and
+        /// pictures inside, no links out): it opens as an e-mail attachment.
+        #[arg(long, value_name = "FILE")]
+        single_file: Option<PathBuf>,
+        /// With --single-file: every page of the site in the one file.
+        #[arg(long, requires = "single_file")]
+        whole_site: bool,
+        /// Also print the report to a PDF file, with a Chromium found on the
+        /// machine ($PIPEPRESS_CHROMIUM, else chromium, chromium-browser or
+        /// google-chrome on PATH).
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        /// Who the site is for: `board` (aggregates only, no deal, customer or
+        /// seller names), `seller:ID` or `team:ID` (an id or a name: only their deals
+        /// and customers, against their own targets); default everyone.
+        #[arg(long, value_name = "AUDIENCE", default_value = "everyone")]
+        audience: pipepress::audience::Audience,
     },
     /// Validate the project only, listing every problem found.
     Check {
@@ -81,6 +98,11 @@ enum Command {
         /// The date the figures are computed for (YYYY-MM-DD); default today.
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
+        /// Who the site is for: `board` (aggregates only, no deal, customer or
+        /// seller names), `seller:ID` or `team:ID` (an id or a name: only their deals
+        /// and customers, against their own targets); default everyone.
+        #[arg(long, value_name = "AUDIENCE", default_value = "everyone")]
+        audience: pipepress::audience::Audience,
     },
     /// Write the sample project into a new folder, or (--theme) copy the default
     /// theme into the project's templates/ for editing.
@@ -150,6 +172,20 @@ enum Failure {
     },
     /// Problems already rendered for stdout (`check --format json`).
     Reported(String),
+    /// The command line or its environment asks for something impossible (exit 2).
+    Usage(String),
+}
+
+/// `SOURCE_DATE_EPOCH` (reproducible builds): the build time the report states.
+fn source_date_epoch() -> Result<Option<i64>, Failure> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) if !text.trim().is_empty() => text.trim().parse().map(Some).map_err(|_| {
+            Failure::Usage(format!(
+                "SOURCE_DATE_EPOCH=\"{text}\" is not a time, expected whole seconds since 1970-01-01 UTC (e.g. 1763186400)"
+            ))
+        }),
+        _ => Ok(None),
+    }
 }
 
 fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
@@ -162,6 +198,10 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
             compare_strategy,
             since,
             until,
+            single_file,
+            whole_site,
+            pdf,
+            audience,
         } => {
             let dir = project_dir(dir);
             let as_of = as_of.unwrap_or_else(today);
@@ -170,6 +210,10 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 compare_strategy,
                 since,
                 until,
+                source_date_epoch: source_date_epoch()?,
+                single_file: single_file.map(|path| pipepress::SingleFile { path, whole_site }),
+                pdf,
+                audience,
             };
             let mut progress = Progress::new(verbosity, std::io::stderr().is_terminal());
             let built =
@@ -179,8 +223,15 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 error,
                 root: dir.clone(),
             })?;
+            let mut also = String::new();
+            if let Some(single) = &options.single_file {
+                also.push_str(&format!(", and {}", single.path.display()));
+            }
+            if let Some(pdf) = &options.pdf {
+                also.push_str(&format!(", and {}", pdf.display()));
+            }
             Ok(Success::Summary(format!(
-                "built {} pages ({} files) into {} as of {as_of} in {seconds:.2} s",
+                "built {} pages ({} files) into {}{also} as of {as_of} in {seconds:.2} s",
                 summary.pages,
                 summary.files,
                 out.display(),
@@ -209,12 +260,16 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
             host,
             port,
             as_of,
+            audience,
         } => {
             let dir = project_dir(dir);
             let options = pipepress::serve::ServeOptions {
                 host,
                 port,
-                build: pipepress::Options::new(as_of.unwrap_or_else(today)),
+                build: pipepress::Options {
+                    audience,
+                    ..pipepress::Options::new(as_of.unwrap_or_else(today))
+                },
             };
             pipepress::serve::serve(&dir, &options, &mut |event| report_serve(event, quiet))
                 .map_err(|error| Failure::Library {
@@ -371,6 +426,10 @@ fn main() -> ExitCode {
         Err(Failure::Reported(text)) => {
             print!("{text}");
             ExitCode::from(1)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
         }
     }
 }

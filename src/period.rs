@@ -166,9 +166,56 @@ impl FiscalCalendar {
     }
 }
 
+/// A date written exactly `YYYY-MM-DD`, the one form pipepress's own files use.
+///
+/// The same answer as chrono's `parse_from_str(text, "%Y-%m-%d")` restricted to ten
+/// characters, without interpreting a format string per call: deal files hold
+/// several dates per row and millions of rows.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| {
+        b[range].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_parse_exactly_as_chrono_does() {
+        assert_eq!(parse_iso_date("2026-03-31"), Some(date(2026, 3, 31)));
+        assert_eq!(parse_iso_date("2024-02-29"), Some(date(2024, 2, 29)));
+        assert_eq!(parse_iso_date("0001-01-01"), Some(date(1, 1, 1)));
+        for bad in [
+            "2025-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-01-00",
+            "2026-1-01",
+            "2026-01-1 ",
+            "2026/01/01",
+            "+2026-01-0",
+            "2026-01-01T",
+            "",
+            "２０２６-01-01",
+            "20260101",
+            "2026-0a-01",
+        ] {
+            assert_eq!(parse_iso_date(bad), None, "{bad:?}");
+            let chrono = NaiveDate::parse_from_str(bad, "%Y-%m-%d")
+                .ok()
+                .filter(|_| bad.len() == 10);
+            assert_eq!(chrono, None, "{bad:?} is not a date to chrono either");
+        }
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid date")

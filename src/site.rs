@@ -15,6 +15,34 @@ use crate::render::OutputFile;
 /// Marks a folder as pipepress's own output, so that it may be replaced.
 pub const MARKER: &str = ".pipepress-site";
 
+/// Writes one file (`--single-file`, `--pdf`) beside its target, then renames it
+/// into place: an earlier file survives a failure.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| refuse(path, "names no file, expected a file path"))?;
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{}.", name.to_string_lossy()))
+        .suffix(".pipepress-new")
+        .tempfile_in(folder)
+        .map_err(|e| Error::io(folder, e))?;
+    std::io::Write::write_all(&mut temp, bytes).map_err(|e| Error::io(path, e))?;
+    // A temporary file is private (0600); the written one is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o644))
+            .map_err(|e| Error::io(path, e))?;
+    }
+    temp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
 /// Writes `files` as the whole content of `out`.
 pub fn write(files: &[OutputFile], out: &Path) -> Result<(), Error> {
     let name = out

@@ -224,7 +224,10 @@ fn segment_lines_and_abc_classes_add_up() {
             .map(|s| s[key].as_i64().expect("count"))
             .sum::<i64>()
     };
-    assert_eq!(sum_count("customers"), customers.len() as i64);
+    assert_eq!(
+        sum_count("customers"),
+        m["customer_count"].as_i64().expect("count")
+    );
     let sum = |f: &dyn Fn(&Value) -> &Value| segments.iter().map(|s| ore(f(s))).sum::<i64>();
     assert_eq!(
         sum(&|s| &s["pipeline"]["open_value"]),
@@ -238,7 +241,11 @@ fn segment_lines_and_abc_classes_add_up() {
         sum(&|s| &s["year"]["won_value"]),
         ore(&m["year"]["won_value"])
     );
-    // ABC: the classed customers hold all the won value of the last 12 months.
+    // ABC: the classed customers hold all the won value of the last 12 months. The
+    // list holds the first 100 by won value; the last listed won nothing, so every
+    // customer who won something is listed.
+    let last_listed = customers.last().expect("customers");
+    assert_eq!(ore(&last_listed["won_value"]), 0);
     let classed: i64 = customers
         .iter()
         .filter(|c| c["class"].is_string())
@@ -335,4 +342,27 @@ fn the_narratives_live_figures_equal_the_metrics() {
     assert_eq!(money(figures[4]), ore(&process["year"]["won_value"]));
     assert_eq!(money(figures[5]), ore(&process["pipeline"]["open_value"]));
     assert!(report.contains("<figcaption>Open pipeline by segment</figcaption>"));
+}
+
+/// metrics.json stays bounded at any size: lists of single customers stop at 100
+/// entries, largest first, and say how many there are in all. The sample has more
+/// customers than that (counted here from its CSV, not taken from the program).
+#[test]
+fn metrics_json_lists_stop_at_a_hundred_and_keep_their_counts() {
+    let files = built();
+    let m = metrics(&files);
+    let csv = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/data/customers.csv"),
+    )
+    .expect("the sample's customers");
+    let customers = csv.lines().count() - 1; // less the header
+    assert!(customers > 100, "the sample has {customers} customers");
+    assert_eq!(m["customer_count"], customers);
+    let listed = m["customers"].as_array().expect("a list");
+    assert_eq!(listed.len(), 100);
+    let won: Vec<i64> = listed.iter().map(|c| ore(&c["won_value"])).collect();
+    assert!(
+        won.windows(2).all(|w| w[0] >= w[1]),
+        "highest won value first"
+    );
 }

@@ -3,7 +3,7 @@
 //! automation, service agreements, spare parts and training for Swedish
 //! industry).
 //!
-//! It writes pipepress.toml, strategy.toml, data/customers.csv,
+//! It writes pipepress.toml, brand/logo.svg, strategy.toml, data/customers.csv,
 //! data/deals.csv, data/snapshots/<YYYY-MM-DD>/deals.csv and content/*.md in
 //! the format of docs/FORMAT.md. Every deal is simulated as a timeline
 //! (stages, values, expected-close pushes, activities, close), and each export,
@@ -20,7 +20,9 @@
 //! ```
 //!
 //! Options: --out DIR (required), --deals N (900), --customers N (180),
-//! --sellers N (8), --snapshots N (8), --as-of YYYY-MM-DD (2026-11-15),
+//! --sellers N (8), --snapshots N (8), --snapshot-rows all|open (all: every
+//! deal that existed on the export's date; open: only the open pipeline, as a
+//! scheduled export of open deals holds), --as-of YYYY-MM-DD (2026-11-15),
 //! --seed N (20261115).
 
 mod catalog;
@@ -51,7 +53,8 @@ use crate::timeline::Simulator;
 use crate::world::{Config, World, id_width};
 
 const USAGE: &str = "usage: generate --out DIR [--deals N] [--customers N] [--sellers N] \
-                     [--snapshots N] [--as-of YYYY-MM-DD] [--seed N]";
+                     [--snapshots N] [--snapshot-rows all|open] [--as-of YYYY-MM-DD] \
+                     [--seed N]";
 
 type CsvOut = csv::Writer<BufWriter<File>>;
 
@@ -79,6 +82,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Config, String> 
         customers: 180,
         sellers: 8,
         snapshots: 8,
+        snapshots_open_only: false,
         as_of: NaiveDate::from_ymd_opt(2026, 11, 15).ok_or("bad default date")?,
         seed: 20_261_115,
     };
@@ -96,6 +100,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Config, String> 
             "--customers" => cfg.customers = number()?.max(1),
             "--sellers" => cfg.sellers = number()?.max(1),
             "--snapshots" => cfg.snapshots = number()?,
+            "--snapshot-rows" => {
+                cfg.snapshots_open_only = match value.as_str() {
+                    "all" => false,
+                    "open" => true,
+                    _ => return Err(format!("--snapshot-rows: {value:?} is not all or open")),
+                }
+            }
             "--seed" => cfg.seed = number()? as u64,
             "--as-of" => {
                 cfg.as_of = NaiveDate::parse_from_str(&value, "%Y-%m-%d")
@@ -127,6 +138,8 @@ fn run(cfg: Config) -> Result<(), Box<dyn Error>> {
     let totals = write_deals(&world, &out)?;
     let goals = totals.goals(world.cfg.as_of, world.cfg.seed);
     fs::write(out.join("pipepress.toml"), strategy_toml::pipepress_toml())?;
+    fs::create_dir_all(out.join("brand"))?;
+    fs::write(out.join("brand/logo.svg"), strategy_toml::LOGO_SVG)?;
     fs::write(
         out.join("strategy.toml"),
         strategy_toml::strategy_toml(&world, &goals)?,
@@ -201,6 +214,10 @@ fn write_deals(world: &World, out: &Path) -> Result<Totals, Box<dyn Error>> {
             deal.customer.and_then(|c| world.customers[c].segment),
         );
         for (day, w) in &mut exports {
+            let snapshot = *day < world.cfg.as_of;
+            if snapshot && world.cfg.snapshots_open_only && !deal.is_open_on(*day) {
+                continue;
+            }
             if let Some(row) = deal.row(world, *day, width) {
                 w.write_record(&row)?;
             }

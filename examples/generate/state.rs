@@ -70,6 +70,11 @@ impl Timeline {
         self.close <= day
     }
 
+    /// In the open pipeline on `day`: created, not deleted, not yet closed.
+    pub fn is_open_on(&self, day: NaiveDate) -> bool {
+        self.exists_on(day) && !self.is_closed_on(day)
+    }
+
     pub fn won_value(&self) -> i64 {
         at(&self.values, self.close).unwrap_or(0)
     }

@@ -20,6 +20,9 @@ pub struct Config {
     pub customers: usize,
     pub sellers: usize,
     pub snapshots: usize,
+    /// Snapshots hold only the deals open on their date (an export of the open
+    /// pipeline) instead of every deal that existed then.
+    pub snapshots_open_only: bool,
     pub as_of: NaiveDate,
     pub seed: u64,
 }

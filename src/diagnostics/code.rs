@@ -57,6 +57,7 @@ codes! {
     TomlUnknownKey => "E-TOML-UNKNOWN-KEY", "a TOML key the format does not have (often a typo)";
     TomlValue => "E-TOML-VALUE", "a TOML value of the wrong type, or a missing key";
     ConfigPath => "E-CONFIG-PATH", "a [sources] path leaves the project folder";
+    ConfigBrand => "E-CONFIG-BRAND", "a [brand] colour, font stack or logo in pipepress.toml is not usable";
     StrategyId => "E-STRATEGY-ID", "an id in strategy.toml is not a slug or is used twice";
     StrategyReference => "E-STRATEGY-REFERENCE", "strategy.toml names an id it does not define";
     StrategyAmount => "E-STRATEGY-AMOUNT", "strategy.toml has an amount that is not one";
@@ -78,7 +79,10 @@ codes! {
     Template => "E-TEMPLATE", "a template does not parse or render";
     SnapshotExists => "E-SNAPSHOT-EXISTS", "a different snapshot is already filed for the date";
     NotEmpty => "E-INIT-NOT-EMPTY", "init was pointed at a folder that holds files";
+    Export => "E-EXPORT", "--single-file or --pdf could not be written (no Chromium, or it failed)";
     Figure => "E-FIGURE", "markdown names a live figure, chart, period or scope that does not exist";
+    AudienceUnknown => "E-AUDIENCE-UNKNOWN", "--audience names a seller or team that strategy.toml does not have";
+    AudienceName => "E-AUDIENCE-NAME", "a build for an audience would show a name it leaves out (from the project's own text)";
 }
 
 impl fmt::Display for Code {

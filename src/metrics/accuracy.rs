@@ -7,7 +7,7 @@
 //! counts for the seller who owned it in the snapshot, and a seller's line for
 //! their team, so the sellers' lines and the teams' lines each sum to the total.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -100,7 +100,7 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Vec<SnapshotAccuracy> {
     if !categorised {
         return Vec::new();
     }
-    let now: HashMap<&str, &Deal> = model.deals.iter().map(|d| (d.id.as_str(), d)).collect();
+    let now: FxHashMap<&str, &Deal> = model.deals.iter().map(|d| (d.id.as_str(), d)).collect();
     let strategy = &model.strategy;
     let calendar = strategy.calendar;
     model

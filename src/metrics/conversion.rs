@@ -6,7 +6,7 @@
 //! got at least that far: cumulatively from the first stage, and step by step from
 //! the stage before. Deals still open are left out, as their end is not known yet.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
@@ -36,7 +36,7 @@ pub struct Conversion {
 
 pub fn compute(model: &Model) -> Conversion {
     let stages = &model.strategy.stages;
-    let mut furthest: HashMap<&str, usize> = HashMap::new();
+    let mut furthest: FxHashMap<&str, usize> = FxHashMap::default();
     let exports = model
         .snapshots
         .iter()

@@ -10,7 +10,7 @@ mod prospects;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -85,15 +85,28 @@ pub struct SellerFocus {
     pub late_stage_min_value: Option<Money>,
     /// Every open deal of the seller that hits a rule: highest score first, then
     /// highest weighted value, then id.
+    #[serde(serialize_with = "super::first_entries")]
     pub items: Vec<FocusItem>,
+    pub item_count: usize,
     /// Tier 1, then 2, then 3, each in its own order.
+    #[serde(serialize_with = "super::first_entries")]
     pub prospects: Vec<Prospect>,
+    pub prospect_count: usize,
 }
 
 /// The focus of every seller, in the strategy's order.
-pub fn compute(model: &Model, as_of: NaiveDate, health: &Health) -> Vec<SellerFocus> {
+pub fn compute(
+    model: &Model,
+    as_of: NaiveDate,
+    health: &Health,
+    push_counts: &[(String, u64)],
+) -> Vec<SellerFocus> {
     let threshold = late_stage_threshold(model);
-    let pushes: HashMap<String, u64> = super::movement::pushes(model).0.into_iter().collect();
+    let pushes: FxHashMap<&str, u64> = push_counts
+        .iter()
+        .map(|(id, n)| (id.as_str(), *n))
+        .collect();
+    let book = prospects::Book::new(model, as_of);
     let mut items: Vec<Vec<FocusItem>> = vec![Vec::new(); model.strategy.sellers.len()];
     for (index, deal) in model.deals.iter().enumerate() {
         if deal.status != Status::Open {
@@ -125,11 +138,14 @@ pub fn compute(model: &Model, as_of: NaiveDate, health: &Health) -> Vec<SellerFo
                     .then(b.weighted_value.cmp(&a.weighted_value))
                     .then_with(|| a.deal.cmp(&b.deal))
             });
+            let prospects = book.for_seller(model, as_of, seller);
             SellerFocus {
                 seller: s.id.clone(),
                 late_stage_min_value: threshold,
+                item_count: items.len(),
                 items,
-                prospects: prospects::for_seller(model, as_of, seller),
+                prospect_count: prospects.len(),
+                prospects,
             }
         })
         .collect()
@@ -165,7 +181,7 @@ fn hits(
     as_of: NaiveDate,
     health: &Health,
     threshold: Option<Money>,
-    pushes: &HashMap<String, u64>,
+    pushes: &FxHashMap<&str, u64>,
     index: usize,
 ) -> Vec<Hit> {
     let deal: &Deal = &model.deals[index];
@@ -206,7 +222,7 @@ fn hits(
     if high && probability >= rules.late_stage_min_probability {
         hit(rules.late_stage_weight, Reason::LateStage { probability });
     }
-    let times = pushes.get(&deal.id).copied().unwrap_or(0);
+    let times = pushes.get(deal.id.as_str()).copied().unwrap_or(0);
     if times >= u64::from(rules.pushed_min_times) {
         hit(rules.pushed_weight, Reason::Pushed { times });
     }

@@ -81,7 +81,11 @@ pub struct Metrics {
     pub targets: Vec<TargetMetrics>,
     /// For each earlier snapshot: how its commit and best case turned out.
     pub forecast_accuracy: Vec<SnapshotAccuracy>,
+    /// Every customer, highest won value first (in JSON: the first
+    /// [`JSON_LIST_LIMIT`], with `customer_count`).
+    #[serde(serialize_with = "first_entries")]
     pub customers: Vec<CustomerValue>,
+    pub customer_count: usize,
     pub off_strategy: OffStrategy,
     pub win_loss: WinLoss,
     /// Present when built with `--compare-strategy`.
@@ -155,60 +159,126 @@ pub fn compute_between(
         as_of.checked_sub_days(chrono::Days::new(u64::from(days)))
     });
     let calendar = model.strategy.calendar;
-    let year = results::for_period(model, as_of, calendar.year_of(as_of));
-    let quarter = results::for_period(model, as_of, calendar.quarter_of(as_of));
-    let trailing = results::trailing_year(model, as_of);
+    let (((year, quarter), trailing), pushes) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    rayon::join(
+                        || results::for_period(model, as_of, calendar.year_of(as_of)),
+                        || results::for_period(model, as_of, calendar.quarter_of(as_of)),
+                    )
+                },
+                || results::trailing_year(model, as_of),
+            )
+        },
+        || movement::pushes(model),
+    );
     let health = health::compute(model, as_of, &trailing.outcomes);
     let year_range = crate::period::DateRange {
         start: year.start,
         end: year.end,
     };
-    let year_pace = pace::points(model, as_of, year_range, year.target, |_| true);
+    let quarter_range = crate::period::DateRange {
+        start: quarter.start,
+        end: quarter.end,
+    };
+
+    // The rest are independent of each other: each task fills its own slot, on
+    // whichever core is free (a million deals take seconds, not minutes).
+    let (mut pipeline_, mut year_pace, mut velocity, mut sellers, mut focus) =
+        (None, None, None, None, None);
+    let (mut teams, mut segments, mut plans, mut targets, mut accuracy_) =
+        (None, None, None, None, None);
+    let (mut customers_, mut off_strategy, mut win_loss, mut strategy_change, mut history_) =
+        (None, None, None, None, None);
+    let (mut year_quarters, mut conversion_, mut movement_) = (None, None, None);
+    rayon::scope(|s| {
+        let health = &health;
+        let year = &year;
+        s.spawn(|_| pipeline_ = Some(pipeline(model, as_of)));
+        s.spawn(|_| {
+            year_pace = Some(pace::points(model, as_of, year_range, year.target, |_| {
+                true
+            }));
+        });
+        s.spawn(|_| velocity = Some(results::velocity(model, &year.outcomes)));
+        s.spawn(|_| sellers = Some(people::sellers(model, as_of, health)));
+        s.spawn(|_| focus = Some(focus::compute(model, as_of, health, &pushes.0)));
+        s.spawn(|_| teams = Some(people::teams(model, as_of)));
+        s.spawn(|_| segments = Some(people::segments(model, as_of)));
+        s.spawn(|_| plans = Some(people::plans(model, as_of)));
+        s.spawn(|_| targets = Some(targets::compute(model, as_of)));
+        s.spawn(|_| accuracy_ = Some(accuracy::compute(model, as_of)));
+        s.spawn(|_| customers_ = Some(customers::values(model, as_of)));
+        s.spawn(|_| off_strategy = Some(strategic::off_strategy(model, &health.flags)));
+        s.spawn(|_| win_loss = Some(strategic::win_loss(model, as_of)));
+        s.spawn(|_| strategy_change = Some(strategic::strategy_change(model)));
+        s.spawn(|_| history_ = Some(history::compute(model, as_of)));
+        s.spawn(|_| {
+            let fiscal_year = year.period_year();
+            year_quarters = Some(
+                (1..=4)
+                    .map(|q| {
+                        let period = crate::period::Period::Quarter(fiscal_year, q);
+                        results::for_period(model, as_of, period)
+                    })
+                    .collect(),
+            );
+        });
+        s.spawn(|_| conversion_ = Some(conversion::compute(model)));
+        s.spawn(|_| {
+            let period = (quarter.label.clone(), quarter_range);
+            let between = (since, until);
+            movement_ = Some(movement::compute(model, as_of, between, period, &pushes));
+        });
+    });
     Metrics {
         as_of,
         currency: model.strategy.currency.clone(),
-        pipeline: pipeline(model, as_of),
-        year_pace,
-        velocity: results::velocity(model, &year.outcomes),
-        sellers: people::sellers(model, as_of, &health),
-        focus: focus::compute(model, as_of, &health),
-        teams: people::teams(model, as_of),
-        segments: people::segments(model, as_of),
-        plans: people::plans(model, as_of),
-        targets: targets::compute(model, as_of),
-        forecast_accuracy: accuracy::compute(model, as_of),
-        customers: customers::values(model, as_of),
-        off_strategy: strategic::off_strategy(model, &health.flags),
-        win_loss: strategic::win_loss(model, as_of),
-        strategy_change: strategic::strategy_change(model),
-        history: history::compute(model, as_of),
-        year_quarters: (1..=4)
-            .map(|q| {
-                results::for_period(
-                    model,
-                    as_of,
-                    crate::period::Period::Quarter(year.period_year(), q),
-                )
-            })
-            .collect(),
-        conversion: conversion::compute(model),
-        movement: movement::compute(
-            model,
-            as_of,
-            (since, until),
-            (
-                quarter.label.clone(),
-                crate::period::DateRange {
-                    start: quarter.start,
-                    end: quarter.end,
-                },
-            ),
-        ),
+        pipeline: done(pipeline_),
+        year_pace: done(year_pace),
+        velocity: done(velocity),
+        sellers: done(sellers),
+        focus: done(focus),
+        teams: done(teams),
+        segments: done(segments),
+        plans: done(plans),
+        targets: done(targets),
+        forecast_accuracy: done(accuracy_),
+        customer_count: model.customers.len(),
+        customers: done(customers_),
+        off_strategy: done(off_strategy),
+        win_loss: done(win_loss),
+        strategy_change: done(strategy_change),
+        history: done(history_),
+        year_quarters: done(year_quarters),
+        conversion: done(conversion_),
+        movement: done(movement_),
         year,
         quarter,
         trailing_12_months: trailing,
         health,
     }
+}
+
+/// Lists of single deals or customers in `metrics.json` stop at this many entries,
+/// the largest or most urgent first (each list's own order); their counts stay
+/// whole, and the full lists are the site's CSV downloads. So the file stays a few
+/// megabytes however many deals there are.
+pub const JSON_LIST_LIMIT: usize = 100;
+
+/// Serialises the first [`JSON_LIST_LIMIT`] entries of a list.
+pub(crate) fn first_entries<T: Serialize, S: serde::Serializer>(
+    list: &[T],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(list.iter().take(JSON_LIST_LIMIT))
+}
+
+/// A task's result after `rayon::scope`, which returns only when every task it
+/// spawned has run.
+fn done<T>(slot: Option<T>) -> T {
+    slot.expect("rayon::scope runs every spawned task before it returns")
 }
 
 fn pipeline(model: &Model, as_of: NaiveDate) -> Pipeline {

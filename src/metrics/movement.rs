@@ -9,9 +9,8 @@
 //! the same for open value expected to close in one period, with deals moving in
 //! (pulled in) and out (pushed out) of it.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::model::{Deal, Model, Snapshot, Status};
@@ -133,8 +132,11 @@ pub struct Movement {
     pub pushed: u64,
     pub pulled_in: u64,
     /// Every deal that changed, largest value first.
+    #[serde(serialize_with = "super::first_entries")]
     pub deals: Vec<DealMovement>,
+    pub deal_count: usize,
     /// Deal id → times its expected close moved later across all exports (≥ 1 only).
+    #[serde(serialize_with = "super::first_entries")]
     pub push_counts: Vec<(String, u64)>,
     pub slip: Vec<Slip>,
 }
@@ -150,6 +152,7 @@ pub fn compute(
     as_of: NaiveDate,
     (since, until): (Option<NaiveDate>, Option<NaiveDate>),
     period: (String, DateRange),
+    pushes: &(Vec<(String, u64)>, Vec<Slip>),
 ) -> Option<Movement> {
     // The end: the current export, or the latest snapshot on or before `until`.
     let (to, end_deals): (NaiveDate, &[Deal]) = match until.filter(|u| *u < as_of) {
@@ -165,8 +168,8 @@ pub fn compute(
         .iter()
         .rev()
         .find(|s| s.date <= limit && s.date < to)?;
-    let then: HashMap<&str, &Deal> = from.deals.iter().map(|d| (d.id.as_str(), d)).collect();
-    let now: HashMap<&str, &Deal> = end_deals.iter().map(|d| (d.id.as_str(), d)).collect();
+    let then: FxHashMap<&str, &Deal> = from.deals.iter().map(|d| (d.id.as_str(), d)).collect();
+    let now: FxHashMap<&str, &Deal> = end_deals.iter().map(|d| (d.id.as_str(), d)).collect();
     let (label, range) = period;
     let mut w = Waterfall::default();
     let mut p = PeriodWaterfall {
@@ -299,7 +302,7 @@ pub fn compute(
     }
     let size = |d: &DealMovement| d.value_after.max(d.value_before).unwrap_or_default();
     deals.sort_by(|a, b| size(b).cmp(&size(a)).then_with(|| a.id.cmp(&b.id)));
-    let (push_counts, slip) = pushes(model);
+    let (push_counts, slip) = pushes.clone();
     Some(Movement {
         from: from.date,
         to,
@@ -309,6 +312,7 @@ pub fn compute(
         moved_back,
         pushed,
         pulled_in,
+        deal_count: deals.len(),
         deals,
         push_counts,
         slip,
@@ -320,7 +324,7 @@ pub fn compute(
 pub(super) fn pushes(model: &Model) -> (Vec<(String, u64)>, Vec<Slip>) {
     let mut exports: Vec<&[Deal]> = model.snapshots.iter().map(|s| s.deals.as_slice()).collect();
     exports.push(&model.deals);
-    let mut counts: HashMap<&str, u64> = HashMap::new();
+    let mut counts: FxHashMap<&str, u64> = FxHashMap::default();
     let mut slip: Vec<Slip> = model
         .strategy
         .sellers
@@ -334,7 +338,7 @@ pub(super) fn pushes(model: &Model) -> (Vec<(String, u64)>, Vec<Slip>) {
         })
         .collect();
     for pair in exports.windows(2) {
-        let later: HashMap<&str, &Deal> = pair[1].iter().map(|d| (d.id.as_str(), d)).collect();
+        let later: FxHashMap<&str, &Deal> = pair[1].iter().map(|d| (d.id.as_str(), d)).collect();
         for old in pair[0].iter().filter(|d| d.status == Status::Open) {
             let Some(new) = later
                 .get(old.id.as_str())

@@ -79,20 +79,33 @@ pub struct PlanMetrics {
     pub results: PeriodMetrics,
 }
 
+/// Each seller's deals (indexes into the model's deals, in its order), gathered in
+/// one pass so that a seller's figures cost their own deals.
+pub(crate) fn deals_by_owner(model: &Model) -> Vec<Vec<usize>> {
+    let mut owned = vec![Vec::new(); model.strategy.sellers.len()];
+    for (index, deal) in model.deals.iter().enumerate() {
+        owned[deal.owner].push(index);
+    }
+    owned
+}
+
 pub fn sellers(model: &Model, as_of: NaiveDate, health: &Health) -> Vec<SellerMetrics> {
     let strategy = &model.strategy;
     let (period, range) = fiscal_year(strategy, as_of);
+    let owned = deals_by_owner(model);
     strategy
         .sellers
         .iter()
         .enumerate()
         .map(|(index, seller)| {
             let target = strategy.target(period, TargetScope::Seller(index));
-            let gathered = results::for_range(model, as_of, range, |d| d.owner == index);
+            let mine = || owned[index].iter().map(|&d| &model.deals[d]);
+            let gathered = results::for_deals(model, as_of, range, mine());
             let mut pipeline = PipelineSum::default();
             let mut counts = [0u64; 4];
-            for (deal, flags) in model.deals.iter().zip(&health.flags) {
-                if deal.owner != index || deal.status != Status::Open {
+            for &d in &owned[index] {
+                let (deal, flags) = (&model.deals[d], &health.flags[d]);
+                if deal.status != Status::Open {
                     continue;
                 }
                 pipeline.add(deal.amount(), model.probability(deal));
@@ -233,9 +246,9 @@ pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
                 name: plan.name.clone(),
                 start: plan.start,
                 end: plan.end,
-                owner: strategy
-                    .sellers
-                    .get(plan.owner)
+                owner: plan
+                    .owner
+                    .and_then(|o| strategy.sellers.get(o))
                     .map(|s| s.name.clone())
                     .unwrap_or_default(),
                 deal_count: tied().count() as u64,
@@ -265,6 +278,7 @@ pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
 pub fn teams(model: &Model, as_of: NaiveDate) -> Vec<TeamMetrics> {
     let strategy = &model.strategy;
     let (period, range) = fiscal_year(strategy, as_of);
+    let owned = deals_by_owner(model);
     strategy
         .teams
         .iter()
@@ -284,16 +298,13 @@ pub fn teams(model: &Model, as_of: NaiveDate) -> Vec<TeamMetrics> {
                         .filter(|t| !t.is_empty())
                         .map(|t| t.into_iter().sum())
                 });
-            let in_team = |d: &crate::model::Deal| members.contains(&d.owner);
+            let theirs =
+                || (members.iter()).flat_map(|&s| owned[s].iter().map(|&d| &model.deals[d]));
             let mut pipeline = PipelineSum::default();
-            for deal in model
-                .deals
-                .iter()
-                .filter(|d| d.status == Status::Open && in_team(d))
-            {
+            for deal in theirs().filter(|d| d.status == Status::Open) {
                 pipeline.add(deal.amount(), model.probability(deal));
             }
-            let gathered = results::for_range(model, as_of, range, in_team);
+            let gathered = results::for_deals(model, as_of, range, theirs());
             TeamMetrics {
                 id: team.id.clone(),
                 name: team.name.clone(),

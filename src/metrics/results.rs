@@ -121,10 +121,25 @@ pub fn for_range(
     range: DateRange,
     include: impl Fn(&Deal) -> bool,
 ) -> Gathered {
+    for_deals(
+        model,
+        as_of,
+        range,
+        model.deals.iter().filter(|d| include(d)),
+    )
+}
+
+/// [`for_range`] over the given deals (a seller's, gathered once for all sellers).
+pub fn for_deals<'m>(
+    model: &Model,
+    as_of: NaiveDate,
+    range: DateRange,
+    deals: impl Iterator<Item = &'m Deal>,
+) -> Gathered {
     let mut outcomes = Outcomes::default();
     let mut expected = PipelineSum::default();
     let mut categories = ForecastCategories::default();
-    for deal in model.deals.iter().filter(|d| include(d)) {
+    for deal in deals {
         match (deal.status, deal.closed) {
             (Status::Won, Some(closed)) if range.contains(closed) && closed <= as_of => {
                 outcomes.add_won(deal.amount(), (closed - deal.created).num_days());

@@ -59,7 +59,11 @@ pub struct OffStrategy {
     pub by_seller: Vec<OffShare>,
     pub by_team: Vec<OffShare>,
     /// Ids of the off-strategy open deals, largest first.
+    #[serde(serialize_with = "super::first_entries")]
     pub deals: Vec<String>,
+    /// The same deals as indexes into the model's deals.
+    #[serde(skip)]
+    pub indexes: Vec<usize>,
 }
 
 pub fn off_strategy(model: &Model, flags: &[DealFlags]) -> OffStrategy {
@@ -75,12 +79,13 @@ pub fn off_strategy(model: &Model, flags: &[DealFlags]) -> OffStrategy {
         .iter()
         .map(|t| OffShare::new(&t.id, &t.name))
         .collect();
-    let mut off: Vec<&Deal> = Vec::new();
-    for (deal, flags) in model
+    let mut off: Vec<(usize, &Deal)> = Vec::new();
+    for (index, (deal, flags)) in model
         .deals
         .iter()
         .zip(flags)
-        .filter(|(d, _)| d.status == Status::Open)
+        .enumerate()
+        .filter(|(_, (d, _))| d.status == Status::Open)
     {
         let value = deal.amount();
         total.add(value, flags.off_strategy);
@@ -89,15 +94,16 @@ pub fn off_strategy(model: &Model, flags: &[DealFlags]) -> OffStrategy {
             team.add(value, flags.off_strategy);
         }
         if flags.off_strategy {
-            off.push(deal);
+            off.push((index, deal));
         }
     }
-    off.sort_by(|a, b| b.amount().cmp(&a.amount()).then_with(|| a.id.cmp(&b.id)));
+    off.sort_by(|(_, a), (_, b)| b.amount().cmp(&a.amount()).then_with(|| a.id.cmp(&b.id)));
     OffStrategy {
         total: total.finish(),
         by_seller: sellers.into_iter().map(OffShare::finish).collect(),
         by_team: teams.into_iter().map(OffShare::finish).collect(),
-        deals: off.into_iter().map(|d| d.id.clone()).collect(),
+        deals: off.iter().map(|(_, d)| d.id.clone()).collect(),
+        indexes: off.iter().map(|&(i, _)| i).collect(),
     }
 }
 
@@ -306,8 +312,12 @@ pub struct Move {
 pub struct StrategyChange {
     /// The earlier strategy file, as given.
     pub compared_with: String,
+    #[serde(serialize_with = "super::first_entries")]
     pub customers: Vec<Move>,
+    pub customer_count: usize,
+    #[serde(serialize_with = "super::first_entries")]
     pub deals: Vec<Move>,
+    pub deal_count: usize,
     /// Open value of the deals that change segment or priority.
     pub value_moved: Money,
     /// Of it: open value that comes into a prioritised segment, and that leaves one.
@@ -343,8 +353,10 @@ pub fn strategy_change(model: &Model) -> Option<StrategyChange> {
     }
     let mut change = StrategyChange {
         compared_with: path.display().to_string(),
+        customer_count: customers.len(),
         customers,
         deals: Vec::new(),
+        deal_count: 0,
         value_moved: Money::ZERO,
         value_into_strategy: Money::ZERO,
         value_out_of_strategy: Money::ZERO,
@@ -380,5 +392,6 @@ pub fn strategy_change(model: &Model) -> Option<StrategyChange> {
     change
         .deals
         .sort_by(|a, b| b.value.cmp(&a.value).then_with(|| a.id.cmp(&b.id)));
+    change.deal_count = change.deals.len();
     Some(change)
 }

@@ -160,6 +160,8 @@ fn project(fiscal_year_start: u32) -> Model {
         meetings: Vec::new(),
         templates: Vec::new(),
         compare_strategy: None,
+        logo: None,
+        files: Vec::new(),
         problems,
     };
     model::resolve(inputs).unwrap_or_else(|e| panic!("fixture is valid: {e}"))
@@ -424,7 +426,8 @@ fn fiscal_year_from_may_sets_the_quarter_boundaries_on_the_built_site() {
     let model = project(5);
     let m = compute(&model, date("2026-11-15"));
     let theme = crate::theme::Theme::new(&[], crate::config::Language::En).expect("default theme");
-    let files = crate::render::render(&model, &m, &theme).expect("site renders");
+    let files = crate::render::render(&model, &m, &theme, &crate::Options::new(m.as_of))
+        .expect("site renders");
     let json = files
         .iter()
         .find(|f| f.path == "data/metrics.json")

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Deal, Model, Status};
@@ -77,11 +78,12 @@ pub struct TargetMetrics {
 /// Every target in the file's order.
 pub fn compute(model: &Model, as_of: NaiveDate) -> Vec<TargetMetrics> {
     let first_wins = first_wins(model, as_of);
+    let owned = super::people::deals_by_owner(model);
     model
         .strategy
         .targets
-        .iter()
-        .filter_map(|t| one(model, as_of, t, &first_wins))
+        .par_iter()
+        .filter_map(|t| one(model, as_of, t, &first_wins, &owned))
         .collect()
 }
 
@@ -109,6 +111,7 @@ fn one(
     as_of: NaiveDate,
     target: &Target,
     first_wins: &HashMap<usize, &Deal>,
+    owned: &[Vec<usize>],
 ) -> Option<TargetMetrics> {
     let strategy = &model.strategy;
     let range = strategy.calendar.range(target.period)?;
@@ -122,7 +125,24 @@ fn one(
     let closed_in = |d: &Deal| d.closed.is_some_and(|c| range.contains(c) && c <= as_of);
     let mut won = (0u64, Money::ZERO);
     let mut created = Money::ZERO;
-    for deal in model.deals.iter().filter(|d| in_scope(d)) {
+    // A seller's or team's target looks only at their deals.
+    let of_sellers = |sellers: Vec<usize>| -> Box<dyn Iterator<Item = &Deal> + '_> {
+        Box::new(
+            sellers
+                .into_iter()
+                .flat_map(|s| owned[s].iter().map(|&d| &model.deals[d])),
+        )
+    };
+    let candidates = match target.scope {
+        TargetScope::Seller(s) => of_sellers(vec![s]),
+        TargetScope::Team(t) => of_sellers(
+            (0..strategy.sellers.len())
+                .filter(|&s| strategy.sellers[s].team == t)
+                .collect(),
+        ),
+        _ => Box::new(model.deals.iter()),
+    };
+    for deal in candidates.filter(|d| in_scope(d)) {
         if deal.status == Status::Won && closed_in(deal) {
             won.0 += 1;
             won.1 += deal.amount();

@@ -139,6 +139,8 @@ pub(super) fn project_comparing(previous: Option<&str>) -> Model {
         meetings: Vec::new(),
         templates: Vec::new(),
         compare_strategy: previous.and_then(|text| source("old/strategy.toml", text.into())),
+        logo: None,
+        files: Vec::new(),
         problems,
     };
     model::resolve(inputs).unwrap_or_else(|e| panic!("fixture is valid: {e}"))

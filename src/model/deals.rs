@@ -130,9 +130,7 @@ impl RowReader<'_, '_> {
         if text.is_empty() {
             return None;
         }
-        let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .ok()
-            .filter(|_| text.len() == 10);
+        let date = crate::period::parse_iso_date(text);
         if date.is_none() {
             let name = COLUMNS[column].name;
             self.fail_as(crate::error::Code::CsvDate, column, format!("column \"{name}\": \"{text}\" is not a date, expected YYYY-MM-DD (e.g. 2026-03-31)"));

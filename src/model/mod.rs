@@ -134,6 +134,10 @@ pub struct Model {
     /// An earlier strategy to compare with (`--compare-strategy`): its file as
     /// given, and the strategy.
     pub previous_strategy: Option<(std::path::PathBuf, Strategy)>,
+    /// The `[brand]` logo's bytes.
+    pub logo: Option<Vec<u8>>,
+    /// Every input file with its SHA-256, sorted by path (the report's provenance).
+    pub files: Vec<crate::load::InputFile>,
 }
 
 impl Model {
@@ -254,5 +258,7 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
         pages,
         meetings,
         previous_strategy,
+        logo: inputs.logo,
+        files: inputs.files,
     })
 }

@@ -54,7 +54,7 @@ fn share_table(
 /// deals themselves.
 pub fn off_strategy(ctx: &Ctx<'_>, limit: usize) -> Section {
     let off = &ctx.metrics.off_strategy;
-    let deals = ids_to_indexes(ctx, &off.deals);
+    let deals = &off.indexes;
     Section::new("off-strategy", "Off-strategy audit")
         .intro("Open deals whose customer is in no segment, or in a deprioritised one. Each needs a reason to stay in the pipeline.")
         .kpis(vec![
@@ -65,7 +65,7 @@ pub fn off_strategy(ctx: &Ctx<'_>, limit: usize) -> Section {
         ])
         .table(share_by_seller(ctx))
         .table(share_table(ctx, "Off strategy per team", "Team", &off.by_team, |_| None))
-        .table(blocks::deal_table(ctx, "Off-strategy deals, largest first", &deals, DealColumns { owner: true, customer: true, flags: true }, limit))
+        .table(blocks::deal_table(ctx, "Off-strategy deals, largest first", deals, DealColumns { owner: true, customer: true, flags: true }, limit))
 }
 
 /// The off-strategy share of each seller's open deals.
@@ -83,8 +83,7 @@ pub fn share_by_seller(ctx: &Ctx<'_>) -> Table {
 /// One seller's off-strategy share and deals.
 pub fn off_strategy_for_seller(ctx: &Ctx<'_>, seller: usize) -> Section {
     let line = &ctx.metrics.off_strategy.by_seller[seller];
-    let deals: Vec<usize> = ids_to_indexes(ctx, &ctx.metrics.off_strategy.deals)
-        .into_iter()
+    let deals: Vec<usize> = (ctx.metrics.off_strategy.indexes.iter().copied())
         .filter(|&i| ctx.model.deals[i].owner == seller)
         .collect();
     Section::new("off-strategy", "Off strategy")
@@ -94,19 +93,6 @@ pub fn off_strategy_for_seller(ctx: &Ctx<'_>, seller: usize) -> Section {
             ctx.percent_or_dash(line.share_value)
         ))
         .table(blocks::deal_table(ctx, "Your off-strategy deals", &deals, DealColumns { owner: false, customer: true, flags: true }, 25))
-}
-
-fn ids_to_indexes(ctx: &Ctx<'_>, ids: &[String]) -> Vec<usize> {
-    let by_id: std::collections::HashMap<&str, usize> = ctx
-        .model
-        .deals
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
-    ids.iter()
-        .filter_map(|id| by_id.get(id.as_str()).copied())
-        .collect()
 }
 
 fn rate_table(

@@ -132,7 +132,7 @@ pub fn pace_chart(ctx: &Ctx<'_>, title: &str, points: &[PacePoint]) -> Chart {
     );
     for p in points {
         table.rows.push(vec![
-            Cell::text(ctx.locale.date(p.date)),
+            Cell::date(ctx.locale.date(p.date)),
             Cell::number(ctx.money(p.won)),
             Cell::number(ctx.money_or_dash(p.pace)),
         ]);
@@ -323,8 +323,8 @@ pub fn deal_table(
         row.push(Cell::number(
             deal.value.map_or_else(|| "—".into(), |v| ctx.money(v)),
         ));
-        row.push(Cell::text(ctx.date_or_dash(deal.expected_close)));
-        row.push(Cell::text(ctx.date_or_dash(deal.next_activity)));
+        row.push(Cell::date(ctx.date_or_dash(deal.expected_close)));
+        row.push(Cell::date(ctx.date_or_dash(deal.next_activity)));
         if columns.flags {
             let flags = &ctx.metrics.health.flags[index];
             let tone = flags.any().then_some(Tone::Warn);

@@ -10,14 +10,31 @@ use crate::metrics::{self, Value};
 impl Ctx<'_> {
     /// Markdown to sanitised HTML, with its live figures filled in.
     pub fn markdown(&self, text: &str, shift: u8) -> String {
-        let found = crate::figures::scan(text, &self.model.strategy);
-        crate::markdown::to_html_with(text, shift, &found, |f| self.figure_html(f))
+        let text = self.known_figures_only(text);
+        let found = crate::figures::scan(&text, &self.model.strategy);
+        crate::markdown::to_html_with(&text, shift, &found, |f| self.figure_html(f))
     }
 
     /// A page's markdown without its `# Title` line, with its live figures.
     pub fn markdown_body(&self, text: &str, shift: u8) -> String {
+        let text = self.known_figures_only(text);
+        let found = crate::figures::scan(&text, &self.model.strategy);
+        crate::markdown::body_without_title_with(&text, shift, &found, |f| self.figure_html(f))
+    }
+
+    /// In a build for an audience, a figure about a seller or team the audience
+    /// does not see (checked against the whole strategy, so otherwise valid) reads
+    /// "—" rather than standing there as written, naming them.
+    fn known_figures_only<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.policy.label.is_none() {
+            return std::borrow::Cow::Borrowed(text);
+        }
         let found = crate::figures::scan(text, &self.model.strategy);
-        crate::markdown::body_without_title_with(text, shift, &found, |f| self.figure_html(f))
+        let mut text = text.to_string();
+        for unknown in found.iter().rev().filter(|f| f.figure.is_err()) {
+            text.replace_range(unknown.range.clone(), "—");
+        }
+        std::borrow::Cow::Owned(text)
     }
 
     fn figure_html(&self, figure: &Figure) -> String {
@@ -37,7 +54,15 @@ impl Ctx<'_> {
                     crate::charts::text::escape_xml(&text)
                 )
             }
-            Figure::Chart(name) => self.chart_html(name),
+            Figure::Chart(name) => {
+                let html = self.chart_html(name);
+                if self.policy.aggregates_only && html.contains(crate::audience::MARK) {
+                    // A chart by seller, say, in a board build: the rest of the text stays.
+                    "<p class=\"figure\">(not shown in this edition)</p>".into()
+                } else {
+                    html
+                }
+            }
         }
     }
 

@@ -23,7 +23,9 @@ mod tactics;
 pub mod view;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
+use crate::audience::Policy;
 use crate::error::Error;
 use crate::locale::Locale;
 use crate::metrics::Metrics;
@@ -46,12 +48,47 @@ pub struct Ctx<'a> {
     pub locale: Locale,
     pub site: Site,
     pub(crate) theme: &'a Theme,
+    /// Who the build is for (`--audience`): what its pages leave out.
+    pub(crate) policy: &'a Policy,
     /// CSV downloads gathered while pages render (see `downloads`).
-    downloads: std::cell::RefCell<Vec<OutputFile>>,
+    downloads: std::sync::Mutex<Vec<OutputFile>>,
+    /// Each seller's open deals (indexes into the model's deals, in its order), so
+    /// that a seller's page costs their deals rather than every deal.
+    pub open_by_seller: Vec<Vec<usize>>,
+}
+
+fn open_by_seller(model: &Model) -> Vec<Vec<usize>> {
+    let mut lists = vec![Vec::new(); model.strategy.sellers.len()];
+    for (index, deal) in model.deals.iter().enumerate() {
+        if deal.status == crate::model::Status::Open {
+            lists[deal.owner].push(index);
+        }
+    }
+    lists
 }
 
 /// Renders every page of the site, the metrics JSON and the theme's assets.
-pub fn render(model: &Model, metrics: &Metrics, theme: &Theme) -> Result<Vec<OutputFile>, Error> {
+pub fn render(
+    model: &Model,
+    metrics: &Metrics,
+    theme: &Theme,
+    options: &crate::Options,
+) -> Result<Vec<OutputFile>, Error> {
+    render_for(model, metrics, theme, options, &Policy::default())
+}
+
+/// [`render`] for an audience (see `audience`): with `aggregates_only`, the pages
+/// about single deals, customers and sellers are not built, every other page drops
+/// what is about one, and so does metrics.json.
+pub fn render_for(
+    model: &Model,
+    metrics: &Metrics,
+    theme: &Theme,
+    options: &crate::Options,
+    policy: &Policy,
+) -> Result<Vec<OutputFile>, Error> {
+    let as_of = metrics.as_of.format("%Y-%m-%d").to_string();
+    let brand = &model.config.brand;
     let ctx = Ctx {
         model,
         metrics,
@@ -60,38 +97,61 @@ pub fn render(model: &Model, metrics: &Metrics, theme: &Theme) -> Result<Vec<Out
             title: model.config.title.clone(),
             company: model.config.company.clone(),
             lang: model.config.language.code(),
-            as_of: metrics.as_of.format("%Y-%m-%d").to_string(),
             version: env!("CARGO_PKG_VERSION"),
+            logo: model.logo.as_ref().and(brand.logo_asset()),
+            provenance: view::Provenance {
+                built: built_at(options.source_date_epoch).unwrap_or_else(|| as_of.clone()),
+                files: model.files.clone(),
+            },
+            as_of,
+            audience: policy.label.clone(),
+            aggregates_only: policy.aggregates_only,
         },
         theme,
-        downloads: std::cell::RefCell::new(Vec::new()),
+        policy,
+        downloads: std::sync::Mutex::new(Vec::new()),
+        open_by_seller: open_by_seller(model),
     };
-    let mut files = vec![
-        home::page(&ctx)?,
-        pipeline::page(&ctx)?,
-        meeting::page(&ctx)?,
-        customers::page(&ctx)?,
-        report::page(&ctx)?,
+    // Page families render in parallel; the files are sorted by path below, so
+    // the output does not depend on which finished first, and neither does the
+    // error reported (the first failing family in this order). A board build has
+    // no pages about single deals, customers or sellers.
+    type Family = fn(&Ctx<'_>) -> Result<Vec<OutputFile>, Error>;
+    let families: [Family; 10] = [
+        |ctx| Ok(vec![home::page(ctx)?]),
+        |ctx| Ok(vec![pipeline::page(ctx)?]),
+        |ctx| Ok(vec![report::page(ctx)?]),
+        |ctx| unless_aggregates_only(ctx, |ctx| Ok(vec![meeting::page(ctx)?])),
+        |ctx| unless_aggregates_only(ctx, |ctx| Ok(vec![customers::page(ctx)?])),
+        |ctx| unless_aggregates_only(ctx, sellers::pages),
+        strategy::pages,
+        tactics::pages,
+        content::pages,
+        metrics_json,
     ];
-    files.extend(strategy::pages(&ctx)?);
-    files.extend(tactics::pages(&ctx)?);
-    files.extend(sellers::pages(&ctx)?);
-    files.extend(content::pages(&ctx)?);
-    let json = serde_json::to_vec_pretty(metrics).map_err(|e| Error::Template {
-        name: "data/metrics.json".into(),
-        message: e.to_string(),
-    })?;
-    files.push(OutputFile {
-        path: "data/metrics.json".into(),
-        bytes: json,
-    });
+    let rendered: Vec<Result<Vec<OutputFile>, Error>> =
+        families.par_iter().map(|family| family(&ctx)).collect();
+    let mut files = Vec::new();
+    for family in rendered {
+        files.extend(family?);
+    }
     for (name, text) in &theme.assets {
         files.push(OutputFile {
             path: format!("assets/{name}"),
             bytes: text.clone().into_bytes(),
         });
     }
-    files.extend(ctx.downloads.take());
+    files.push(OutputFile {
+        path: PROJECT_CSS.into(),
+        bytes: project_css(&ctx.site, brand).into_bytes(),
+    });
+    if let (Some(path), Some(bytes)) = (brand.logo_asset(), &model.logo) {
+        files.push(OutputFile {
+            path,
+            bytes: bytes.clone(),
+        });
+    }
+    files.extend(std::mem::take(&mut *lock(&ctx.downloads)));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
@@ -119,9 +179,13 @@ impl Ctx<'_> {
         view: &PageView<'_>,
     ) -> Result<OutputFile, Error> {
         let mut view = view.clone();
-        self.downloads
-            .borrow_mut()
-            .extend(downloads::extract(path, &mut view));
+        if self.policy.aggregates_only {
+            crate::audience::redact::page(&mut view).map_err(|what| {
+                Error::Internal(format!("{path}: {what} in a build for {}", "the board"))
+            })?;
+        }
+        let csvs = downloads::extract(path, &mut view);
+        lock(&self.downloads).extend(csvs);
         let context =
             tera::Context::from_serialize(&view).map_err(|e| template_error(template, &e))?;
         let html = self
@@ -166,6 +230,57 @@ impl Ctx<'_> {
     }
 }
 
+/// The pages `family` makes, or none in a board build.
+fn unless_aggregates_only(
+    ctx: &Ctx<'_>,
+    family: fn(&Ctx<'_>) -> Result<Vec<OutputFile>, Error>,
+) -> Result<Vec<OutputFile>, Error> {
+    if ctx.policy.aggregates_only {
+        Ok(Vec::new())
+    } else {
+        family(ctx)
+    }
+}
+
+/// The metrics as JSON, for other tools. A partial view says so, so that no
+/// integration takes it for the company; a board build's leaves out what is
+/// about a single deal, customer or seller.
+fn metrics_json(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
+    let json_error = |e: serde_json::Error| Error::Template {
+        name: "data/metrics.json".into(),
+        message: e.to_string(),
+    };
+    let policy = ctx.policy;
+    let json = match &policy.label {
+        Some(label) => {
+            let mut value = serde_json::to_value(ctx.metrics).map_err(json_error)?;
+            if policy.aggregates_only {
+                crate::audience::redact::json(&mut value);
+            }
+            if let serde_json::Value::Object(fields) = &mut value {
+                let label = serde_json::to_value(label).map_err(json_error)?;
+                fields.insert("audience".into(), label);
+            }
+            serde_json::to_vec_pretty(&value).map_err(json_error)?
+        }
+        None => serde_json::to_vec_pretty(ctx.metrics).map_err(json_error)?,
+    };
+    Ok(vec![OutputFile {
+        path: "data/metrics.json".into(),
+        bytes: json,
+    }])
+}
+
+/// The downloads gathered so far. A page that panicked while holding the lock
+/// left whole files only (each is pushed whole), so a poisoned lock is still good.
+fn lock(
+    downloads: &std::sync::Mutex<Vec<OutputFile>>,
+) -> std::sync::MutexGuard<'_, Vec<OutputFile>> {
+    downloads
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn template_error(name: &str, error: &dyn std::error::Error) -> Error {
     let mut message = error.to_string();
     let mut cause = error.source();
@@ -180,6 +295,25 @@ fn template_error(name: &str, error: &dyn std::error::Error) -> Error {
     }
 }
 
+/// The stylesheet made from the project: its brand's variables, and the running
+/// header and footer of printed pages (Chromium's `@page` margin boxes).
+pub const PROJECT_CSS: &str = "assets/project.css";
+
+fn project_css(site: &Site, brand: &crate::brand::Brand) -> String {
+    let company = crate::brand::css_string(&site.company);
+    let as_of = crate::brand::css_string(&format!("as of {}", site.as_of));
+    format!(
+        "{}\n/* Printed pages: the company and date above, the page number below. */\n@page {{\n  @top-left {{ content: {company}; }}\n  @top-right {{ content: {as_of}; }}\n  @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); }}\n}}\n",
+        brand.css()
+    )
+}
+
+/// `SOURCE_DATE_EPOCH` as `2026-11-15 06:00 UTC`; `None` when out of range.
+fn built_at(epoch: Option<i64>) -> Option<String> {
+    let time = chrono::DateTime::from_timestamp(epoch?, 0)?;
+    Some(time.format("%Y-%m-%d %H:%M UTC").to_string())
+}
+
 /// `""` for `index.html`, `"../"` for `pipeline/index.html`, and so on.
 fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
@@ -188,6 +322,16 @@ fn root_of(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn build_time_comes_from_the_epoch() {
+        // 1 763 186 400 s = 20 407 days (2025-11-15) + 21 600 s (06:00).
+        assert_eq!(
+            built_at(Some(1_763_186_400)).as_deref(),
+            Some("2025-11-15 06:00 UTC")
+        );
+        assert_eq!(built_at(None), None);
+    }
 
     #[test]
     fn roots_are_relative() {

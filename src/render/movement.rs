@@ -134,7 +134,7 @@ fn changes(ctx: &Ctx<'_>, m: &Movement, limit: usize) -> Table {
                 d.stage_before.clone().unwrap_or_else(|| "—".into()),
                 d.stage_after.clone().unwrap_or_else(|| "—".into()),
             )),
-            Cell::text(arrow(
+            Cell::date(arrow(
                 ctx.date_or_dash(d.close_before),
                 ctx.date_or_dash(d.close_after),
             )),
@@ -172,7 +172,7 @@ pub fn slip_section(ctx: &Ctx<'_>) -> Option<Section> {
             Cell::text(format!("{} ({})", deal.name, deal.id)),
             Cell::link(&seller.name, blocks::seller_path(&seller.id)),
             Cell::number(ctx.locale.integer(*times as i64)),
-            Cell::text(ctx.date_or_dash(deal.expected_close.or(deal.closed))),
+            Cell::date(ctx.date_or_dash(deal.expected_close.or(deal.closed))),
         ]);
     }
     let mut slip = Table::new(

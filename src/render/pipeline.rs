@@ -146,7 +146,7 @@ fn trend_chart(ctx: &Ctx<'_>) -> Chart {
     );
     for p in points {
         table.rows.push(vec![
-            Cell::text(ctx.locale.date(p.date)),
+            Cell::date(ctx.locale.date(p.date)),
             Cell::number(ctx.locale.integer(p.sum.open_count as i64)),
             Cell::number(ctx.money(p.sum.open_value)),
             Cell::number(ctx.money(p.sum.weighted_value)),
@@ -166,7 +166,7 @@ fn trend_by_stage(ctx: &Ctx<'_>) -> Table {
             numeric: true,
         }));
     for p in &ctx.metrics.history.points {
-        let mut row = vec![Cell::text(ctx.locale.date(p.date))];
+        let mut row = vec![Cell::date(ctx.locale.date(p.date))];
         row.extend(
             p.by_stage
                 .iter()

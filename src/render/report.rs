@@ -6,6 +6,7 @@ use super::blocks::{self, DealColumns};
 use super::view::{Cell, Kpi, Section, Table};
 use super::{Ctx, OutputFile};
 use crate::error::Error;
+use crate::metrics::Change;
 use crate::model::Deal;
 
 /// The content page used as the report's narrative.
@@ -60,7 +61,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             ("Forecast ÷ target", true),
         ],
     );
-    for p in [&m.quarter, &m.year] {
+    for p in m.year_quarters.iter().chain([&m.year]) {
         forecast.rows.push(vec![
             Cell::text(&p.label),
             Cell::number(ctx.money(p.won_value)),
@@ -70,7 +71,8 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             Cell::number(ctx.percent_or_dash(p.forecast_attainment)),
         ]);
     }
-    view.sections.push(Section::new("forecast", "Forecast").intro("Forecast = won + the weighted value of open deals expected to close in the period.").table(forecast));
+    view.sections.push(Section::new("forecast", "Forecast").intro("Forecast = won + the weighted value of open deals expected to close in the period, for each quarter of the fiscal year and the year.").table(forecast));
+    view.sections.extend(super::forecast::categories(ctx));
 
     let h = &m.health;
     let q = &m.quarter;
@@ -93,7 +95,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     view.sections.push(super::movement::section(
         ctx,
         "movement",
-        "Movement since the previous export",
+        "Movement since the previous report",
         15,
     ));
 
@@ -104,10 +106,11 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         .collect();
     view.sections.push(
         Section::new("risks", "Top risks")
-            .intro("The largest open deals that are stale, aging or off strategy.")
+            .intro("The largest open deals whose expected close moved later since the previous export, and the largest that are stale, aging or off strategy.")
+            .table(pushed_table(ctx, 10))
             .table(blocks::deal_table(
                 ctx,
-                "Top risks",
+                "Largest deals that are stale, aging or off strategy",
                 &risks,
                 DealColumns {
                     owner: true,
@@ -146,6 +149,56 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     ctx.render("report.html", path, &view)
 }
 
+/// Open deals whose expected close moved later between the previous export and
+/// now, largest first: the slips a board should hear about.
+fn pushed_table(ctx: &Ctx<'_>, limit: usize) -> Table {
+    let mut table = Table::new(
+        "Largest deals pushed since the previous export",
+        &[
+            ("Deal", false),
+            ("Owner", false),
+            ("Stage", false),
+            ("Value", true),
+            ("Close was", false),
+            ("Close now", false),
+        ],
+    )
+    .empty_text("No open deal's expected close moved later since the previous export.");
+    let Some(movement) = &ctx.metrics.movement else {
+        table.empty = "No earlier export to compare with.".into();
+        return table;
+    };
+    let mut pushed: Vec<_> = movement
+        .deals
+        .iter()
+        .filter(|d| d.changes.contains(&Change::Pushed))
+        .collect();
+    pushed.sort_by(|a, b| {
+        b.value_after
+            .cmp(&a.value_after)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let sellers = &ctx.model.strategy.sellers;
+    for d in pushed.iter().take(limit) {
+        let owner = sellers.iter().find(|s| s.id == d.owner);
+        table.rows.push(vec![
+            Cell::text(format!("{} ({})", d.name, d.id)),
+            owner.map_or_else(
+                || Cell::text(&d.owner),
+                |s| Cell::link(&s.name, blocks::seller_path(&s.id)),
+            ),
+            Cell::text(d.stage_after.clone().unwrap_or_default()),
+            Cell::number(ctx.money_or_dash(d.value_after)),
+            Cell::date(ctx.date_or_dash(d.close_before)),
+            Cell::date(ctx.date_or_dash(d.close_after)),
+        ]);
+    }
+    if pushed.len() > limit {
+        table.note = Some(format!("Showing {limit} of {} deals.", pushed.len()));
+    }
+    table
+}
+
 fn definitions(ctx: &Ctx<'_>) -> Table {
     let th = &ctx.model.strategy.thresholds;
     let mut table = Table::new(
@@ -168,6 +221,11 @@ fn definitions(ctx: &Ctx<'_>) -> Table {
         ("Focus score", "Per open deal, the sum of the weights (strategy.toml [focus]) of the rules it hits: next activity overdue or missing; closing this month with no next step booked; aging; value at or above the threshold (by default the 75th percentile of open values) at a late stage; close date pushed repeatedly across the snapshots.".into()),
         ("Hygiene fix", "Open deal missing a value, an expected close or a next activity, or whose expected close has passed.".into()),
         ("Off strategy", "Open deal whose customer is in no segment, or in a deprioritised one.".into()),
+        ("Trailing 12 months", "The twelve months up to and including the as-of date.".into()),
+        ("Forecast categories", "Open value by the export's forecast category (commit, best case, pipeline); roll-ups add what has closed won: commit roll-up = closed + commit; best case roll-up = that + best case; pipeline roll-up = all.".into()),
+        ("Movement", "Between the previous export (data/snapshots) and now: start + new + value up − value down − won − lost − removed = end, to the öre; won, lost and removed at the value the deal had then.".into()),
+        ("Pushed deal", "Open in both exports with an expected close that moved later.".into()),
+        ("Input file hash", "SHA-256 of each file's bytes as read; any change to a file changes it.".into()),
         ("Customer classes", "Customers ranked by won value over the last 12 months; A while the customers above make up less than 80 % of it, B below 95 %, C the rest.".into()),
     ];
     for (name, text) in rows {

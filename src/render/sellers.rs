@@ -10,13 +10,20 @@ use super::blocks::{self, DealColumns};
 use super::view::{Cell, Kpi, Link, Section, Table};
 use super::{Ctx, OutputFile};
 use crate::error::Error;
-use crate::model::{Deal, Status};
+use rayon::prelude::*;
+
+use crate::model::Deal;
 use crate::strategy::Seller;
 
 pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
+    let sellers = &ctx.model.strategy.sellers;
+    let pages: Vec<Result<OutputFile, Error>> = (0..sellers.len())
+        .into_par_iter()
+        .map(|i| seller_page(ctx, i, &sellers[i]))
+        .collect();
     let mut files = vec![index(ctx)?];
-    for (i, seller) in ctx.model.strategy.sellers.iter().enumerate() {
-        files.push(seller_page(ctx, i, seller)?);
+    for page in pages {
+        files.push(page?);
     }
     Ok(files)
 }
@@ -70,10 +77,10 @@ fn pick<K: Ord>(
     key: impl Fn(&Deal) -> K,
 ) -> Vec<usize> {
     let deals = &ctx.model.deals;
-    let mut list: Vec<usize> = (0..deals.len())
-        .filter(|&i| {
-            deals[i].owner == seller && deals[i].status == Status::Open && keep(i, &deals[i])
-        })
+    let mut list: Vec<usize> = ctx.open_by_seller[seller]
+        .iter()
+        .copied()
+        .filter(|&i| keep(i, &deals[i]))
         .collect();
     list.sort_by(|&a, &b| {
         key(&deals[a])

@@ -9,6 +9,7 @@ use super::{Ctx, OutputFile};
 use crate::charts::Orientation;
 use crate::error::Error;
 use crate::metrics::SegmentMetrics;
+use crate::money::Money;
 use crate::strategy::Segment;
 
 pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
@@ -279,6 +280,9 @@ fn segment_page(ctx: &Ctx<'_>, index: usize, segment: &Segment) -> Result<Output
     ctx.render("segment.html", &path, &view)
 }
 
+/// How many unsegmented customers the strategy page lists; the CSV has them all.
+const UNSEGMENTED_SHOWN: usize = 50;
+
 /// Every customer no segment rule matches: candidates for a new rule, or customers
 /// to serve at lower cost.
 fn unsegmented_customers(ctx: &Ctx<'_>) -> Section {
@@ -300,8 +304,26 @@ fn unsegmented_customers(ctx: &Ctx<'_>) -> Section {
         .iter()
         .map(|c| (c.id.as_str(), c))
         .collect();
-    for customer in ctx.model.customers.iter().filter(|c| c.segment.is_none()) {
-        let value = values.get(customer.id.as_str());
+    let value = |c: &crate::model::Customer| {
+        values
+            .get(c.id.as_str())
+            .map_or((Money::ZERO, Money::ZERO), |v| (v.won_value, v.open_value))
+    };
+    // Largest open value first, then won value: the ones a new rule matters most for.
+    let mut unsegmented: Vec<&crate::model::Customer> = ctx
+        .model
+        .customers
+        .iter()
+        .filter(|c| c.segment.is_none())
+        .collect();
+    unsegmented.sort_by(|a, b| {
+        let ((won_a, open_a), (won_b, open_b)) = (value(a), value(b));
+        (open_b, won_b)
+            .cmp(&(open_a, won_a))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    for customer in unsegmented.iter().take(UNSEGMENTED_SHOWN) {
+        let (won, open) = value(customer);
         table.rows.push(vec![
             Cell::text(format!("{} ({})", customer.name, customer.id)),
             Cell::text(&customer.industry),
@@ -311,9 +333,45 @@ fn unsegmented_customers(ctx: &Ctx<'_>) -> Section {
                     .map_or_else(|| "—".into(), |n| ctx.locale.integer(i64::from(n))),
             ),
             Cell::text(&customer.region),
-            Cell::number(ctx.money(value.map_or(Default::default(), |v| v.won_value))),
-            Cell::number(ctx.money(value.map_or(Default::default(), |v| v.open_value))),
+            Cell::number(ctx.money(won)),
+            Cell::number(ctx.money(open)),
         ]);
+    }
+    if unsegmented.len() > UNSEGMENTED_SHOWN {
+        table.note = Some(format!(
+            "Showing the {UNSEGMENTED_SHOWN} with the most open value of {} customers.",
+            ctx.locale.integer(unsegmented.len() as i64)
+        ));
+    }
+    if !unsegmented.is_empty() {
+        let header = [
+            "id",
+            "name",
+            "industry",
+            "employees",
+            "region",
+            "won_12_months",
+            "open_value",
+        ];
+        let rows = unsegmented
+            .iter()
+            .map(|c| {
+                let (won, open) = value(c);
+                vec![
+                    c.id.clone(),
+                    c.name.clone(),
+                    c.industry.clone(),
+                    c.employees.map(|n| n.to_string()).unwrap_or_default(),
+                    c.region.clone(),
+                    won.canonical(),
+                    open.canonical(),
+                ]
+            })
+            .collect();
+        table.csv = Some(super::view::Csv {
+            header: header.iter().map(|h| (*h).to_string()).collect(),
+            rows,
+        });
     }
     Section::new("unsegmented", "Customers in no segment")
         .intro("They match none of the rules above: deals with them count as off strategy.")

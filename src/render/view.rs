@@ -14,6 +14,21 @@ pub struct Site {
     pub lang: &'static str,
     pub as_of: String,
     pub version: &'static str,
+    /// The `[brand]` logo's path from the site root (`assets/logo.svg`).
+    pub logo: Option<String>,
+    pub provenance: Provenance,
+    /// Who the build is for, shown on every page; `None` for the whole company.
+    pub audience: Option<crate::audience::Label>,
+    /// A board build: the navigation leaves out the pages it does not have.
+    pub aggregates_only: bool,
+}
+
+/// Where a build's figures come from: shown in the report's footer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Provenance {
+    /// `SOURCE_DATE_EPOCH` as a UTC time, else the as-of date.
+    pub built: String,
+    pub files: Vec<crate::load::InputFile>,
 }
 
 /// One page: its place in the site, its title and its sections.
@@ -81,9 +96,19 @@ pub struct Cell {
     pub href: Option<String>,
     pub numeric: bool,
     pub tone: Option<Tone>,
+    /// A date: never broken across lines (`2026-11-15` would break at a hyphen).
+    pub date: bool,
 }
 
 impl Cell {
+    pub fn date(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            date: true,
+            ..Cell::default()
+        }
+    }
+
     pub fn text(text: impl Into<String>) -> Cell {
         Cell {
             text: text.into(),

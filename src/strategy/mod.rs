@@ -11,6 +11,7 @@ mod focus;
 mod raw;
 mod resolve;
 mod rules;
+mod subset;
 #[cfg(test)]
 mod tactical_tests;
 mod targets;
@@ -163,7 +164,9 @@ pub struct Plan {
     pub offers: Vec<usize>,
     pub start: NaiveDate,
     pub end: NaiveDate,
-    pub owner: usize,
+    /// Index into [`Strategy::sellers`]; `None` in a view of part of the company
+    /// (`--audience`) that leaves the plan's owner out.
+    pub owner: Option<usize>,
     pub channel: String,
     pub goal_revenue: Option<Money>,
     pub goal_deals: Option<u32>,

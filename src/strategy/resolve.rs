@@ -318,7 +318,7 @@ pub fn parse(path: &Path, text: &str, problems: &mut Problems) -> Option<Strateg
                 offers: p.offers.iter().filter_map(|o| check.lookup("offer", &offer_ids, o)).collect(),
                 start: start.unwrap_or_default(),
                 end: end.unwrap_or_default(),
-                owner: check.lookup("seller", &seller_ids, &p.owner).unwrap_or(0),
+                owner: check.lookup("seller", &seller_ids, &p.owner),
                 channel: p.channel.clone(),
                 goal_revenue: p.goal_revenue.as_ref().and_then(|m| check.money(m)),
                 goal_deals: p.goal_deals,

@@ -3,8 +3,6 @@
 //! or maintain) that have no open deal, first those who have bought from us, then
 //! the others, then lost deals old enough to try again.
 
-use std::collections::HashSet;
-
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -65,112 +63,136 @@ pub struct Prospect {
     pub index: usize,
 }
 
-/// The seller's prospects: tier 1, tier 2, then tier 3. A customer with a lost deal
-/// to revisit is also in tier 1 or 2: the lost deal is a second, more specific way in.
-pub fn for_seller(model: &Model, as_of: NaiveDate, seller: usize) -> Vec<Prospect> {
-    let strategy = &model.strategy;
-    let busy: HashSet<usize> = model
-        .deals
-        .iter()
-        .filter(|d| d.status == Status::Open)
-        .filter_map(|d| d.customer)
-        .collect();
-    // (won in the last 12 months, won in all, any win) per customer.
-    let window = super::super::results::trailing_range(as_of);
-    let mut won = vec![(Money::ZERO, Money::ZERO, false); model.customers.len()];
-    for deal in &model.deals {
-        if let (Status::Won, Some(c), Some(closed)) = (deal.status, deal.customer, deal.closed)
-            && closed <= as_of
-        {
-            let line = &mut won[c];
-            if window.contains(closed) {
-                line.0 += deal.amount();
+/// What every seller's prospects are drawn from, gathered in one pass over the
+/// deals and customers (a seller's list then costs only their own customers).
+pub struct Book {
+    /// Per customer: has an open deal.
+    busy: Vec<bool>,
+    /// Per customer: (won in the last 12 months, won in all, any win).
+    won: Vec<(Money, Money, bool)>,
+    /// Per customer: their lost deals old enough to revisit.
+    lost: Vec<Vec<usize>>,
+    /// Per seller: the customers they own, in the customers' order.
+    owned: Vec<Vec<usize>>,
+}
+
+impl Book {
+    pub fn new(model: &Model, as_of: NaiveDate) -> Book {
+        let customers = model.customers.len();
+        let window = super::super::results::trailing_range(as_of);
+        // Lost on or before this date: old enough to revisit.
+        let days = u64::from(model.strategy.focus.revisit_lost_after_days);
+        let revisit_limit = as_of.checked_sub_days(Days::new(days));
+        let mut book = Book {
+            busy: vec![false; customers],
+            won: vec![(Money::ZERO, Money::ZERO, false); customers],
+            lost: vec![Vec::new(); customers],
+            owned: vec![Vec::new(); model.strategy.sellers.len()],
+        };
+        for (index, deal) in model.deals.iter().enumerate() {
+            let Some(c) = deal.customer else { continue };
+            match (deal.status, deal.closed) {
+                (Status::Open, _) => book.busy[c] = true,
+                (Status::Won, Some(closed)) if closed <= as_of => {
+                    let line = &mut book.won[c];
+                    if window.contains(closed) {
+                        line.0 += deal.amount();
+                    }
+                    line.1 += deal.amount();
+                    line.2 = true;
+                }
+                (Status::Lost, Some(closed)) if revisit_limit.is_some_and(|l| closed <= l) => {
+                    book.lost[c].push(index);
+                }
+                _ => {}
             }
-            line.1 += deal.amount();
-            line.2 = true;
         }
+        for (index, customer) in model.customers.iter().enumerate() {
+            if let Some(owner) = customer.owner {
+                book.owned[owner].push(index);
+            }
+        }
+        book
     }
-    let prospect = |index: usize, tier: Tier| {
-        let customer = &model.customers[index];
-        Prospect {
-            customer: customer.id.clone(),
-            name: customer.name.clone(),
-            segment: customer
-                .segment
-                .map(|s| strategy.segments[s].id.clone())
-                .unwrap_or_default(),
-            tier,
-            index,
-        }
-    };
-    let mine: Vec<(usize, Priority)> = model
-        .customers
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| c.owner == Some(seller) && !busy.contains(i))
-        .filter_map(|(i, c)| Some((i, strategy.segments[c.segment?].priority)))
-        .filter(|(_, p)| p.is_prioritised())
-        .collect();
 
-    let mut bought: Vec<(usize, Money, Money)> = mine
-        .iter()
-        .filter(|(i, _)| won[*i].2)
-        .map(|&(i, _)| (i, won[i].0, won[i].1))
-        .collect();
-    bought.sort_by(|a, b| {
-        (b.1, b.2)
-            .cmp(&(a.1, a.2))
-            .then_with(|| model.customers[a.0].id.cmp(&model.customers[b.0].id))
-    });
-    let mut not_won: Vec<(usize, Priority)> =
-        mine.iter().copied().filter(|(i, _)| !won[*i].2).collect();
-    let name = |i: usize| (&model.customers[i].name, &model.customers[i].id);
-    not_won.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| name(a.0).cmp(&name(b.0))));
-
-    // Lost on or before this date: old enough to revisit.
-    let days = u64::from(strategy.focus.revisit_lost_after_days);
-    let mut lost: Vec<(usize, usize)> = match as_of.checked_sub_days(Days::new(days)) {
-        None => Vec::new(),
-        Some(limit) => model
-            .deals
+    /// The seller's prospects: tier 1, tier 2, then tier 3. A customer with a lost
+    /// deal to revisit is also in tier 1 or 2: the lost deal is a second, more
+    /// specific way in.
+    pub fn for_seller(&self, model: &Model, as_of: NaiveDate, seller: usize) -> Vec<Prospect> {
+        let strategy = &model.strategy;
+        let won = &self.won;
+        let prospect = |index: usize, tier: Tier| {
+            let customer = &model.customers[index];
+            Prospect {
+                customer: customer.id.clone(),
+                name: customer.name.clone(),
+                segment: customer
+                    .segment
+                    .map(|s| strategy.segments[s].id.clone())
+                    .unwrap_or_default(),
+                tier,
+                index,
+            }
+        };
+        let mine: Vec<(usize, Priority)> = self.owned[seller]
             .iter()
-            .enumerate()
-            .filter(|(_, d)| d.status == Status::Lost && d.closed.is_some_and(|c| c <= limit))
-            .filter_map(|(i, d)| Some((i, d.customer?)))
-            .filter(|(_, c)| mine.iter().any(|(m, _)| m == c))
-            .collect(),
-    };
-    let deals = &model.deals;
-    lost.sort_by(|a, b| {
-        deals[b.0]
-            .amount()
-            .cmp(&deals[a.0].amount())
-            .then_with(|| deals[a.0].id.cmp(&deals[b.0].id))
-    });
+            .copied()
+            .filter(|&i| !self.busy[i])
+            .filter_map(|i| Some((i, strategy.segments[model.customers[i].segment?].priority)))
+            .filter(|(_, p)| p.is_prioritised())
+            .collect();
 
-    let tier_1 = bought.into_iter().map(|(i, won_12_months, won_total)| {
-        prospect(
-            i,
-            Tier::BoughtBefore {
-                won_12_months,
-                won_total,
-            },
-        )
-    });
-    let tier_2 = not_won
-        .into_iter()
-        .map(|(i, priority)| prospect(i, Tier::NotWonYet { priority }));
-    let tier_3 = lost.into_iter().map(|(d, c)| {
-        let deal = &deals[d];
-        prospect(
-            c,
-            Tier::LostToRevisit {
-                deal: deal.id.clone(),
-                value: deal.amount(),
-                lost_on: deal.closed.unwrap_or(as_of),
-                index: d,
-            },
-        )
-    });
-    tier_1.chain(tier_2).chain(tier_3).collect()
+        let mut bought: Vec<(usize, Money, Money)> = mine
+            .iter()
+            .filter(|(i, _)| won[*i].2)
+            .map(|&(i, _)| (i, won[i].0, won[i].1))
+            .collect();
+        bought.sort_by(|a, b| {
+            (b.1, b.2)
+                .cmp(&(a.1, a.2))
+                .then_with(|| model.customers[a.0].id.cmp(&model.customers[b.0].id))
+        });
+        let mut not_won: Vec<(usize, Priority)> =
+            mine.iter().copied().filter(|(i, _)| !won[*i].2).collect();
+        let name = |i: usize| (&model.customers[i].name, &model.customers[i].id);
+        not_won.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| name(a.0).cmp(&name(b.0))));
+
+        let mut lost: Vec<(usize, usize)> = mine
+            .iter()
+            .flat_map(|&(c, _)| self.lost[c].iter().map(move |&d| (d, c)))
+            .collect();
+        let deals = &model.deals;
+        lost.sort_by(|a, b| {
+            deals[b.0]
+                .amount()
+                .cmp(&deals[a.0].amount())
+                .then_with(|| deals[a.0].id.cmp(&deals[b.0].id))
+        });
+
+        let tier_1 = bought.into_iter().map(|(i, won_12_months, won_total)| {
+            prospect(
+                i,
+                Tier::BoughtBefore {
+                    won_12_months,
+                    won_total,
+                },
+            )
+        });
+        let tier_2 = not_won
+            .into_iter()
+            .map(|(i, priority)| prospect(i, Tier::NotWonYet { priority }));
+        let tier_3 = lost.into_iter().map(|(d, c)| {
+            let deal = &deals[d];
+            prospect(
+                c,
+                Tier::LostToRevisit {
+                    deal: deal.id.clone(),
+                    value: deal.amount(),
+                    lost_on: deal.closed.unwrap_or(as_of),
+                    index: d,
+                },
+            )
+        });
+        tier_1.chain(tier_2).chain(tier_3).collect()
+    }
 }

@@ -159,6 +159,8 @@ fn focus_with(focus: &str) -> Vec<SellerFocus> {
         meetings: Vec::new(),
         templates: Vec::new(),
         compare_strategy: None,
+        logo: None,
+        files: Vec::new(),
         problems,
     };
     let model = model::resolve(inputs).unwrap_or_else(|e| panic!("fixture is valid: {e}"));
