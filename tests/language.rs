@@ -140,7 +140,6 @@ const ENGLISH: &[&str] = &[
     "Next activity",
     "Won (cumulative)",
     "Target pace",
-    "no target set",
     "About this report",
 ];
 
