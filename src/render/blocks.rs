@@ -412,3 +412,30 @@ pub fn open_deals_by_value(ctx: &Ctx<'_>, include: impl Fn(&Deal) -> bool) -> Ve
     });
     list
 }
+
+/// A segment priority in the site's language.
+pub fn priority_word<'c>(ctx: &'c Ctx<'_>, priority: crate::strategy::Priority) -> &'c str {
+    use crate::strategy::Priority;
+    match priority {
+        Priority::Focus => ctx.t("priority.focus"),
+        Priority::Maintain => ctx.t("priority.maintain"),
+        Priority::Deprioritised => ctx.t("priority.deprioritised"),
+    }
+}
+
+/// What happened to a deal between two exports, in the site's language.
+pub fn change_word<'c>(ctx: &'c Ctx<'_>, change: crate::metrics::Change) -> &'c str {
+    use crate::metrics::Change;
+    match change {
+        Change::New => ctx.t("change.new"),
+        Change::Won => ctx.t("change.won"),
+        Change::Lost => ctx.t("change.lost"),
+        Change::Removed => ctx.t("change.removed"),
+        Change::Advanced => ctx.t("change.advanced"),
+        Change::MovedBack => ctx.t("change.moved_back"),
+        Change::Pushed => ctx.t("change.pushed"),
+        Change::PulledIn => ctx.t("change.pulled_in"),
+        Change::ValueUp => ctx.t("change.value_up"),
+        Change::ValueDown => ctx.t("change.value_down"),
+    }
+}

@@ -173,7 +173,10 @@ fn segment_fit(ctx: &Ctx<'_>) -> Table {
         let t = &s.trailing_12_months;
         table.rows.push(vec![
             super::blocks::segment_cell(s),
-            Cell::text(s.priority.map_or("—", |p| p.label())),
+            Cell::text(
+                s.priority
+                    .map_or("—", |p| super::blocks::priority_word(ctx, p)),
+            ),
             Cell::number(ctx.locale.integer(s.customers as i64)),
             Cell::number(ctx.money(t.won_value)),
             Cell::number(ctx.locale.integer((t.won_count + t.lost_count) as i64)),

@@ -80,8 +80,8 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
 
     let h = &m.health;
     let q = &m.quarter;
-    view.sections.push(
-        Section::new("health", ctx.t("home.health")).kpis(vec![
+    view.sections
+        .push(Section::new("health", ctx.t("home.health")).kpis(vec![
             blocks::coverage_kpi(ctx, q),
             Kpi::new(
                 ctx.t("kpi.velocity"),
@@ -98,8 +98,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
                 ctx.t("report.off_strategy_deals"),
                 ctx.locale.integer(h.off_strategy_count as i64),
             ),
-        ]),
-    );
+        ]));
 
     view.sections.push(super::movement::section(
         ctx,
@@ -144,7 +143,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     for s in &m.segments {
         segments.rows.push(vec![
             Cell::text(&s.name),
-            Cell::text(s.priority.map_or("—", |p| p.label())),
+            Cell::text(s.priority.map_or("—", |p| blocks::priority_word(ctx, p))),
             Cell::number(ctx.money(s.year.won_value)),
             Cell::number(ctx.money_or_dash(s.year.target)),
             Cell::number(ctx.percent_or_dash(s.year.attainment)),

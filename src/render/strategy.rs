@@ -79,7 +79,7 @@ fn segment_row(ctx: &Ctx<'_>, s: &SegmentMetrics) -> Vec<Cell> {
     let t = &s.trailing_12_months;
     vec![
         blocks::segment_cell(s),
-        Cell::text(s.priority.map_or("—", |p| p.label())),
+        Cell::text(s.priority.map_or("—", |p| blocks::priority_word(ctx, p))),
         Cell::number(ctx.locale.integer(s.customers as i64)),
         Cell::number(ctx.money(s.pipeline.open_value)),
         Cell::number(ctx.money(t.won_value)),
@@ -118,7 +118,7 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         .iter()
         .map(|s| Item {
             title: s.name.clone(),
-            tag: Some(s.priority.label().into()),
+            tag: Some(blocks::priority_word(ctx, s.priority).into()),
             html: ctx.markdown(&s.why, 3),
             note: None,
         })
