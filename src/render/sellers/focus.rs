@@ -15,7 +15,7 @@ const TIER_LIMIT: usize = 10;
 /// The seller's open deals that hit a focus rule, highest score first.
 pub fn deals(ctx: &Ctx<'_>, seller: usize) -> Section {
     let Some(focus) = ctx.metrics.focus.get(seller) else {
-        return Section::new("focus", "Focus");
+        return Section::new("focus", ctx.t("focus.title"));
     };
     let indexes: Vec<usize> = focus.items.iter().map(|i| i.index).collect();
     let columns = DealColumns {
@@ -25,14 +25,14 @@ pub fn deals(ctx: &Ctx<'_>, seller: usize) -> Section {
     };
     let mut table = blocks::deal_table(
         ctx,
-        "Open deals to work first, by score",
+        ctx.t("focus.table"),
         &indexes,
         columns,
         FOCUS_LIMIT,
     )
-    .empty_text("No open deal hits a focus rule: every next step is booked and on time.");
+    .empty_text(ctx.t("focus.none"));
     table.columns.push(Column {
-        label: "Why".into(),
+        label: ctx.t("focus.why").into(),
         numeric: false,
     });
     for (row, item) in table.rows.iter_mut().zip(&focus.items) {
@@ -44,7 +44,7 @@ pub fn deals(ctx: &Ctx<'_>, seller: usize) -> Section {
             row.extend([item.score.to_string(), why(ctx, item)]);
         }
     }
-    Section::new("focus", "Focus: what to do first")
+    Section::new("focus", ctx.t("focus.section"))
         .intro(rules(ctx, focus))
         .table(table)
 }
@@ -61,15 +61,15 @@ fn rules(ctx: &Ctx<'_>, focus: &SellerFocus) -> String {
         });
     let value = focus
         .late_stage_min_value
-        .map_or_else(|| "any value".into(), |v| ctx.money(v));
+        .map_or_else(|| ctx.t("focus.any_value").into(), |v| ctx.money(v));
     let rules = [
         (
             f.overdue_weight,
-            "next activity overdue or missing".to_string(),
+            ctx.t("focus.rule_next").to_string(),
         ),
         (
             f.closing_weight,
-            "expected to close this month with no next step booked".into(),
+            ctx.t("focus.rule_month").into(),
         ),
         (
             f.aging_weight,
@@ -136,15 +136,15 @@ fn why(ctx: &Ctx<'_>, item: &FocusItem) -> String {
 pub fn prospects(ctx: &Ctx<'_>, seller: usize) -> Section {
     let lost_after = ctx.model.strategy.focus.revisit_lost_after_days;
     let mut table = Table::new(
-        "Prospects: own customers in prioritised segments without an open deal",
+        ctx.t("focus.prospects_table"),
         &[
-            ("Tier", false),
-            ("Customer", false),
-            ("Segment", false),
-            ("Why", false),
+            (ctx.t("focus.tier"), false),
+            (ctx.t("col.customer"), false),
+            (ctx.t("col.segment"), false),
+            (ctx.t("focus.why"), false),
         ],
     )
-    .empty_text("Every customer you own in a prioritised segment already has an open deal.");
+    .empty_text(ctx.t("focus.no_prospects"));
     let prospects: &[Prospect] = ctx
         .metrics
         .focus
@@ -168,7 +168,11 @@ pub fn prospects(ctx: &Ctx<'_>, seller: usize) -> Section {
             Cell::text(format!(
                 "{} · {}",
                 prospect.tier.number(),
-                prospect.tier.label()
+                match prospect.tier {
+                    Tier::BoughtBefore { .. } => ctx.t("focus.tier_bought"),
+                    Tier::NotWonYet { .. } => ctx.t("focus.tier_not_won"),
+                    Tier::LostToRevisit { .. } => ctx.t("focus.tier_lost"),
+                }
             )),
             Cell::text(&prospect.name),
             segment,
@@ -199,7 +203,7 @@ pub fn prospects(ctx: &Ctx<'_>, seller: usize) -> Section {
             counts[0], counts[1], counts[2]
         ));
     }
-    Section::new("prospects", "Where the next krona is cheapest")
+    Section::new("prospects", ctx.t("focus.prospects"))
         .intro(format!(
             "The hypothesis of the cheapest revenue krona: customers you own, in the segments the strategy prioritises, with no open deal. Tier 1 already buy from us (most won in the last 12 months first, then in all); tier 2 have not bought yet (focus segments first, then by name); tier 3 are deals lost at least {} ago, worth trying again (largest first).",
             ctx.locale.days(f64::from(lost_after))
@@ -212,13 +216,18 @@ fn tier_why(ctx: &Ctx<'_>, tier: &Tier) -> String {
         Tier::BoughtBefore {
             won_12_months,
             won_total,
-        } => format!(
-            "won {} in the last 12 months, {} in all",
-            ctx.money(*won_12_months),
-            ctx.money(*won_total)
+        } => ctx.tf(
+            "focus.why_bought",
+            &[
+                ("recent", &ctx.money(*won_12_months)),
+                ("all", &ctx.money(*won_total)),
+            ],
         ),
         Tier::NotWonYet { priority } => {
-            format!("{} segment, no deal won yet", priority.label())
+            ctx.tf(
+                "focus.why_not_won",
+                &[("priority", super::blocks::priority_word(ctx, *priority))],
+            )
         }
         Tier::LostToRevisit {
             value,
@@ -231,12 +240,14 @@ fn tier_why(ctx: &Ctx<'_>, tier: &Tier) -> String {
                 "" => String::new(),
                 text => format!(" ({text})"),
             };
-            format!(
-                "lost {} ({}), {}, on {}{reason}",
-                deal.name,
-                deal.id,
-                ctx.money(*value),
-                ctx.locale.date(*lost_on)
+            ctx.tf(
+                "focus.why_lost",
+                &[
+                    ("deal", &format!("{} ({})", deal.name, deal.id)),
+                    ("value", &ctx.money(*value)),
+                    ("date", &ctx.locale.date(*lost_on)),
+                    ("reason", &reason),
+                ],
             )
         }
     }
