@@ -141,16 +141,27 @@ const ENGLISH: &[&str] = &[
     "Won (cumulative)",
     "Target pace",
     "About this report",
+    "Results and forecast",
+    "Stage conversion",
+    "Off-strategy audit",
+    "What wins and what loses",
+    "page is their morning list",
+    "Focus: what to do first",
+    "Customers by won value",
+    "Direction, positioning and segmentation",
+    "Tactical plans",
+    "Goals and activities",
+    "On track",
+    "Sales report",
+    "How each figure is computed",
+    "Trailing 12 months",
 ];
-
-/// The pages whose every word comes from the tables.
-const CONVERTED: &[&str] = &[""];
 
 #[test]
 fn the_swedish_build_has_none_of_the_english_theme_words() {
     let site = build("sv");
     let mut found = Vec::new();
-    for (path, html) in site.iter().filter(|(p, _)| CONVERTED.iter().any(|c| p.starts_with(c))) {
+    for (path, html) in &site {
         for word in ENGLISH {
             if html.contains(word) {
                 found.push(format!("{path}: {word}"));

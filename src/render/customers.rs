@@ -31,7 +31,11 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     let unsegmented = rows.iter().filter(|c| c.segment.is_none()).count();
     let (a_count, a_value) = class_sum(AbcClass::A);
     view.kpis = vec![
-        Kpi::new(ctx.t("nav.customers"), ctx.locale.integer(rows.len() as i64)).detail(ctx.tf(
+        Kpi::new(
+            ctx.t("nav.customers"),
+            ctx.locale.integer(rows.len() as i64),
+        )
+        .detail(ctx.tf(
             "customers.bought",
             &[("count", &ctx.locale.integer(buying.len() as i64))],
         )),
@@ -40,8 +44,11 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             "customers.of_won",
             &[("share", &ctx.percent_or_dash(a_value.ratio(total)))],
         )),
-        Kpi::new(ctx.t("audit.unsegmented"), ctx.locale.integer(unsegmented as i64))
-            .detail(ctx.t("customers.no_rule")),
+        Kpi::new(
+            ctx.t("audit.unsegmented"),
+            ctx.locale.integer(unsegmented as i64),
+        )
+        .detail(ctx.t("customers.no_rule")),
     ];
 
     let mut abc = Table::new(

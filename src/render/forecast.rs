@@ -13,31 +13,31 @@ fn figure(ctx: &Ctx<'_>, f: Figure) -> String {
     }
 }
 
-fn status(k: &KindResult) -> Cell {
+fn status(ctx: &Ctx<'_>, k: &KindResult) -> Cell {
     match k.on_track {
-        Some(true) => Cell::text("On track").tone(Some(Tone::Good)),
-        Some(false) => Cell::text("Behind pace").tone(Some(Tone::Warn)),
-        None => Cell::text("Not started"),
+        Some(true) => Cell::text(ctx.t("status.on_track")).tone(Some(Tone::Good)),
+        Some(false) => Cell::text(ctx.t("status.behind")).tone(Some(Tone::Warn)),
+        None => Cell::text(ctx.t("status.not_started")),
     }
 }
 
 /// Every `[[targets]]` entry, one row per kind it sets.
 pub fn targets(ctx: &Ctx<'_>) -> Section {
     let mut table = Table::new(
-        "Targets against actual",
+        ctx.t("forecast.targets_table"),
         &[
             ("Period", false),
-            ("Scope", false),
-            ("Kind", false),
+            (ctx.t("forecast.scope"), false),
+            (ctx.t("forecast.kind"), false),
             ("Target", true),
-            ("Actual", true),
+            (ctx.t("forecast.actual"), true),
             ("Attainment", true),
             ("Pace today", true),
             ("Status", false),
             ("Gap", true),
         ],
     )
-    .empty_text("No [[targets]] in strategy.toml.");
+    .empty_text(ctx.t("forecast.no_targets"));
     for t in &ctx.metrics.targets {
         let scope = match t.scope {
             "company" => t.scope_name.clone(),
@@ -52,14 +52,14 @@ pub fn targets(ctx: &Ctx<'_>) -> Section {
                 Cell::number(figure(ctx, k.actual)),
                 Cell::number(ctx.percent_or_dash(k.attainment)),
                 Cell::number(figure(ctx, k.pace)),
-                status(k),
+                status(ctx, k),
                 Cell::number(figure(ctx, k.gap)),
             ]);
         }
     }
     table.note = Some("Revenue = won value closed in the period; new customers = customers whose first won deal closed in it; new pipeline = value of the deals created in it; won deals = their count. Pace = the target spread evenly over the period's days.".into());
-    Section::new("targets", "Targets")
-        .intro("Every target in strategy.toml, for its period and scope, up to the as-of date.")
+    Section::new("targets", ctx.t("forecast.targets"))
+        .intro(ctx.t("forecast.targets_intro"))
         .table(table)
 }
 
@@ -97,8 +97,8 @@ pub fn categories(ctx: &Ctx<'_>) -> Option<Section> {
     }
     table.note = Some("Open value of the deals expected to close in the quarter, by the export's forecast_category (none counts as pipeline). Roll-ups are cumulative: commit = commit + closed; best case = best case + commit + closed; pipeline = all of them.".into());
     Some(
-        Section::new("categories", "Forecast categories")
-            .intro("What the sellers call, quarter by quarter, beside what has closed won.")
+        Section::new("categories", ctx.t("def.categories_name"))
+            .intro(ctx.t("forecast.categories_intro"))
             .table(table),
     )
 }
@@ -140,7 +140,7 @@ pub fn accuracy(ctx: &Ctx<'_>) -> Option<Section> {
     let latest = snapshots.last()?;
     let mut columns = ACCURACY_COLUMNS;
     columns[0].0 = "Snapshot (quarter)";
-    let mut table = Table::new("Forecast accuracy by snapshot", &columns);
+    let mut table = Table::new(ctx.t("forecast.accuracy_table"), &columns);
     for s in snapshots {
         table.rows.push(accuracy_row(
             ctx,
@@ -149,8 +149,8 @@ pub fn accuracy(ctx: &Ctx<'_>) -> Option<Section> {
         ));
     }
     table.note = Some("For each earlier export: the open deals it called commit, and best case (with commit), for the quarter containing its date; won = those closed won in that quarter by the as-of date. A committed deal slipped when its expected close moved later or out of the quarter, or it closed after the quarter.".into());
-    let mut section = Section::new("accuracy", "Forecast accuracy")
-        .intro("The calibration to know before trusting the next commit.")
+    let mut section = Section::new("accuracy", ctx.t("forecast.accuracy"))
+        .intro(ctx.t("forecast.accuracy_intro"))
         .table(table);
     for (what, lines) in [("seller", &latest.by_seller), ("team", &latest.by_team)] {
         let mut columns = ACCURACY_COLUMNS;

@@ -31,10 +31,7 @@ pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
 fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     let path = "sellers/index.html";
     let mut view = ctx.view(path, "sellers", ctx.t("nav.sellers"));
-    view.lead = Some(
-        ctx.t("sellers.lead")
-            .into(),
-    );
+    view.lead = Some(ctx.t("sellers.lead").into());
     let mut table = Table::new(
         ctx.t("sellers.this_year"),
         &[
@@ -137,15 +134,16 @@ fn seller_page(ctx: &Ctx<'_>, index: usize, seller: &Seller) -> Result<OutputFil
         |_, d| d.expected_close.is_some_and(|c| as_of <= c && c <= soon),
         weighted_desc,
     );
-    view.sections.push(
-        Section::new("closing", ctx.t("sellers.closing")).table(blocks::deal_table(
-            ctx,
-            ctx.t("sellers.closing_table"),
-            &closing,
-            mine,
-            15,
-        )),
-    );
+    view.sections
+        .push(
+            Section::new("closing", ctx.t("sellers.closing")).table(blocks::deal_table(
+                ctx,
+                ctx.t("sellers.closing_table"),
+                &closing,
+                mine,
+                15,
+            )),
+        );
     let risk = pick(
         ctx,
         index,
@@ -158,7 +156,13 @@ fn seller_page(ctx: &Ctx<'_>, index: usize, seller: &Seller) -> Result<OutputFil
                 "sellers.at_risk_intro",
                 &[("days", &metrics.health.stale_after_days.to_string())],
             ))
-            .table(blocks::deal_table(ctx, ctx.t("sellers.deals_at_risk"), &risk, mine, 15)),
+            .table(blocks::deal_table(
+                ctx,
+                ctx.t("sellers.deals_at_risk"),
+                &risk,
+                mine,
+                15,
+            )),
     );
     let hygiene = pick(
         ctx,
@@ -169,7 +173,13 @@ fn seller_page(ctx: &Ctx<'_>, index: usize, seller: &Seller) -> Result<OutputFil
     view.sections.push(
         Section::new("hygiene", ctx.t("sellers.fix"))
             .intro(ctx.t("sellers.fix_intro"))
-            .table(blocks::deal_table(ctx, ctx.t("kpi.hygiene"), &hygiene, mine, 25)),
+            .table(blocks::deal_table(
+                ctx,
+                ctx.t("kpi.hygiene"),
+                &hygiene,
+                mine,
+                25,
+            )),
     );
     view.sections
         .push(super::audit::off_strategy_for_seller(ctx, index));

@@ -23,14 +23,8 @@ pub fn deals(ctx: &Ctx<'_>, seller: usize) -> Section {
         customer: true,
         flags: false,
     };
-    let mut table = blocks::deal_table(
-        ctx,
-        ctx.t("focus.table"),
-        &indexes,
-        columns,
-        FOCUS_LIMIT,
-    )
-    .empty_text(ctx.t("focus.none"));
+    let mut table = blocks::deal_table(ctx, ctx.t("focus.table"), &indexes, columns, FOCUS_LIMIT)
+        .empty_text(ctx.t("focus.none"));
     table.columns.push(Column {
         label: ctx.t("focus.why").into(),
         numeric: false,
@@ -63,14 +57,8 @@ fn rules(ctx: &Ctx<'_>, focus: &SellerFocus) -> String {
         .late_stage_min_value
         .map_or_else(|| ctx.t("focus.any_value").into(), |v| ctx.money(v));
     let rules = [
-        (
-            f.overdue_weight,
-            ctx.t("focus.rule_next").to_string(),
-        ),
-        (
-            f.closing_weight,
-            ctx.t("focus.rule_month").into(),
-        ),
+        (f.overdue_weight, ctx.t("focus.rule_next").to_string()),
+        (f.closing_weight, ctx.t("focus.rule_month").into()),
         (
             f.aging_weight,
             format!("older than 1.5 × the usual won cycle{aging}"),
@@ -223,12 +211,10 @@ fn tier_why(ctx: &Ctx<'_>, tier: &Tier) -> String {
                 ("all", &ctx.money(*won_total)),
             ],
         ),
-        Tier::NotWonYet { priority } => {
-            ctx.tf(
-                "focus.why_not_won",
-                &[("priority", super::blocks::priority_word(ctx, *priority))],
-            )
-        }
+        Tier::NotWonYet { priority } => ctx.tf(
+            "focus.why_not_won",
+            &[("priority", super::blocks::priority_word(ctx, *priority))],
+        ),
         Tier::LostToRevisit {
             value,
             lost_on,
