@@ -143,7 +143,7 @@ pub fn render_for(
     }
     files.push(OutputFile {
         path: PROJECT_CSS.into(),
-        bytes: project_css(&ctx.site, brand).into_bytes(),
+        bytes: project_css(&ctx, brand).into_bytes(),
     });
     if let (Some(path), Some(bytes)) = (brand.logo_asset(), &model.logo) {
         files.push(OutputFile {
@@ -299,11 +299,14 @@ fn template_error(name: &str, error: &dyn std::error::Error) -> Error {
 /// header and footer of printed pages (Chromium's `@page` margin boxes).
 pub const PROJECT_CSS: &str = "assets/project.css";
 
-fn project_css(site: &Site, brand: &crate::brand::Brand) -> String {
+fn project_css(ctx: &Ctx<'_>, brand: &crate::brand::Brand) -> String {
+    let site = &ctx.site;
     let company = crate::brand::css_string(&site.company);
-    let as_of = crate::brand::css_string(&format!("as of {}", site.as_of));
+    let as_of = crate::brand::css_string(&ctx.tf("print.as_of", &[("date", &site.as_of)]));
+    let page = crate::brand::css_string(ctx.t("print.page"));
+    let of = crate::brand::css_string(ctx.t("print.of"));
     format!(
-        "{}\n/* Printed pages: the company and date above, the page number below. */\n@page {{\n  @top-left {{ content: {company}; }}\n  @top-right {{ content: {as_of}; }}\n  @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); }}\n}}\n",
+        "{}\n/* Printed pages: the company and date above, the page number below. */\n@page {{\n  @top-left {{ content: {company}; }}\n  @top-right {{ content: {as_of}; }}\n  @bottom-right {{ content: {page} counter(page) {of} counter(pages); }}\n}}\n",
         brand.css()
     )
 }

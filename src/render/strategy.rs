@@ -36,8 +36,8 @@ fn segment_table(ctx: &Ctx<'_>, caption: &str) -> Table {
     let m = ctx.metrics;
     let year = &m.year.label;
     let won_12 = ctx.t("strategy.won_12");
-    let target = format!("Target {year}");
-    let attainment = format!("Attainment {year}");
+    let target = ctx.tf("strategy.target_in", &[("period", year)]);
+    let attainment = ctx.tf("strategy.attainment_in", &[("period", year)]);
     let mut table = Table::new(
         caption,
         &[
@@ -69,9 +69,7 @@ fn segment_table(ctx: &Ctx<'_>, caption: &str) -> Table {
         Cell::number(ctx.money_or_dash(m.year.target)),
         Cell::number(ctx.percent_or_dash(m.year.attainment)),
     ]);
-    table.note = Some(format!(
-        "Won, win rate, average deal and cycle over the last 12 months; target and attainment for {year}."
-    ));
+    table.note = Some(ctx.tf("strategy.table_note", &[("period", year)]));
     table
 }
 
@@ -123,10 +121,12 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         .collect();
     view.sections.push(
         Section::new("which-customers", "1. Which customers we work, and why")
-            .intro(format!(
-                "Segments in classification order: a customer belongs to the first whose rules it matches. {} of {} customers match no segment.",
-                ctx.locale.integer(unsegmented as i64),
-                ctx.locale.integer(ctx.model.customers.len() as i64)
+            .intro(ctx.tf(
+                "strategy.segments_intro",
+                &[
+                    ("none", &ctx.locale.integer(unsegmented as i64)),
+                    ("all", &ctx.locale.integer(ctx.model.customers.len() as i64)),
+                ],
             ))
             .table(segment_table(ctx, ctx.t("report.segments_year")))
             .chart(blocks::breakdown_chart(
@@ -199,8 +199,10 @@ fn segment_page(ctx: &Ctx<'_>, index: usize, segment: &Segment) -> Result<Output
             ctx.t("nav.customers"),
             ctx.locale.integer(s.customers as i64),
         ),
-        Kpi::new(ctx.t("kpi.open_pipeline"), ctx.money(s.pipeline.open_value))
-            .detail(format!("{} weighted", ctx.money(s.pipeline.weighted_value))),
+        Kpi::new(ctx.t("kpi.open_pipeline"), ctx.money(s.pipeline.open_value)).detail(ctx.tf(
+            "strategy.weighted",
+            &[("value", &ctx.money(s.pipeline.weighted_value))],
+        )),
         blocks::won_kpi(ctx, &s.year, ctx.t("strategy.no_target")),
         Kpi::new(
             ctx.t("col.win_rate"),

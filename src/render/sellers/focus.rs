@@ -51,7 +51,7 @@ fn rules(ctx: &Ctx<'_>, focus: &SellerFocus) -> String {
         .health
         .aging_after_days
         .map_or_else(String::new, |d| {
-            format!(", here {}", ctx.locale.days(d as f64))
+            ctx.tf("focus.here", &[("days", &ctx.locale.days(d as f64))])
         });
     let value = focus
         .late_stage_min_value
@@ -61,20 +61,23 @@ fn rules(ctx: &Ctx<'_>, focus: &SellerFocus) -> String {
         (f.closing_weight, ctx.t("focus.rule_month").into()),
         (
             f.aging_weight,
-            format!("older than 1.5 × the usual won cycle{aging}"),
+            ctx.tf("focus.rule_aging", &[("here", &aging)]),
         ),
         (
             f.late_stage_weight,
-            format!(
-                "{value} or more at a probability of {} or more",
-                percent(ctx, f.late_stage_min_probability)
+            ctx.tf(
+                "focus.rule_late",
+                &[
+                    ("value", &value),
+                    ("probability", &percent(ctx, f.late_stage_min_probability)),
+                ],
             ),
         ),
         (
             f.pushed_weight,
-            format!(
-                "expected close pushed later {} times or more",
-                f.pushed_min_times
+            ctx.tf(
+                "focus.rule_pushed",
+                &[("times", &f.pushed_min_times.to_string())],
             ),
         ),
     ];
@@ -83,10 +86,7 @@ fn rules(ctx: &Ctx<'_>, focus: &SellerFocus) -> String {
         .filter(|(weight, _)| *weight > 0)
         .map(|(weight, text)| format!("{text} (+{weight})"))
         .collect();
-    format!(
-        "Time kills deals. Each open deal scores the weights of the rules it hits: {}. Highest score first, then highest weighted value.",
-        on.join("; ")
-    )
+    ctx.tf("focus.intro", &[("rules", &on.join("; "))])
 }
 
 fn percent(ctx: &Ctx<'_>, whole: u8) -> String {
@@ -99,19 +99,23 @@ fn why(ctx: &Ctx<'_>, item: &FocusItem) -> String {
         .hits
         .iter()
         .map(|hit| {
-            let label = hit.reason.label();
             let text = match hit.reason {
                 Reason::Overdue { days } => {
-                    format!("{label} by {}", ctx.locale.days(days as f64))
+                    ctx.tf("reason.overdue", &[("days", &ctx.locale.days(days as f64))])
                 }
-                Reason::Aging { age_days } => {
-                    format!("{label} ({} old)", ctx.locale.days(age_days as f64))
+                Reason::Aging { age_days } => ctx.tf(
+                    "reason.aging",
+                    &[("days", &ctx.locale.days(age_days as f64))],
+                ),
+                Reason::LateStage { probability } => ctx.tf(
+                    "reason.late_stage",
+                    &[("probability", &percent(ctx, probability))],
+                ),
+                Reason::Pushed { times } => {
+                    ctx.tf("reason.pushed", &[("times", &times.to_string())])
                 }
-                Reason::LateStage { probability } => {
-                    format!("{label} ({})", percent(ctx, probability))
-                }
-                Reason::Pushed { times } => format!("{label} {times} times"),
-                Reason::NoNextActivity | Reason::ClosingThisMonth => label.to_string(),
+                Reason::NoNextActivity => ctx.t("reason.no_next").to_string(),
+                Reason::ClosingThisMonth => ctx.t("reason.closing").to_string(),
             };
             format!("{text} (+{})", hit.weight)
         })
@@ -186,15 +190,20 @@ pub fn prospects(ctx: &Ctx<'_>, seller: usize) -> Section {
         });
     }
     if counts.iter().any(|&n| n > TIER_LIMIT) {
-        table.note = Some(format!(
-            "Showing at most {TIER_LIMIT} per tier of {} in tier 1, {} in tier 2 and {} in tier 3.",
-            counts[0], counts[1], counts[2]
+        table.note = Some(ctx.tf(
+            "focus.tiers_note",
+            &[
+                ("limit", &TIER_LIMIT.to_string()),
+                ("one", &counts[0].to_string()),
+                ("two", &counts[1].to_string()),
+                ("three", &counts[2].to_string()),
+            ],
         ));
     }
     Section::new("prospects", ctx.t("focus.prospects"))
-        .intro(format!(
-            "The hypothesis of the cheapest revenue krona: customers you own, in the segments the strategy prioritises, with no open deal. Tier 1 already buy from us (most won in the last 12 months first, then in all); tier 2 have not bought yet (focus segments first, then by name); tier 3 are deals lost at least {} ago, worth trying again (largest first).",
-            ctx.locale.days(f64::from(lost_after))
+        .intro(ctx.tf(
+            "focus.prospects_intro",
+            &[("days", &ctx.locale.days(f64::from(lost_after)))],
         ))
         .table(table)
 }
