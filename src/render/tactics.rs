@@ -21,9 +21,12 @@ pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
 fn on_track(ctx: &Ctx<'_>, p: &PlanMetrics) -> Cell {
     match p.on_track {
         Some(true) => Cell::text(ctx.t("status.on_track")).tone(Some(Tone::Good)),
-        Some(false) => Cell::text(format!(
-            "Behind by {}",
-            ctx.money(p.pace_revenue.unwrap_or_default() - p.won_value)
+        Some(false) => Cell::text(ctx.tf(
+            "status.behind_by",
+            &[(
+                "value",
+                &ctx.money(p.pace_revenue.unwrap_or_default() - p.won_value),
+            )],
         ))
         .tone(blocks::pace_tone(p.won_value, p.pace_revenue)),
         None => Cell::text(ctx.t("tactics.no_goal")),
@@ -86,20 +89,24 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
         href: "tactics/index.html".into(),
         text: ctx.t("home.link_tactics").into(),
     }];
-    view.lead = Some(format!(
-        "{} – {} · owner {} · channel: {} · {} of the period passed.",
-        ctx.locale.date(plan.start),
-        ctx.locale.date(plan.end),
-        p.owner,
-        plan.channel,
-        ctx.locale.percent(p.elapsed)
+    view.lead = Some(ctx.tf(
+        "tactics.plan_lead",
+        &[
+            ("start", &ctx.locale.date(plan.start)),
+            ("end", &ctx.locale.date(plan.end)),
+            ("owner", &p.owner),
+            ("channel", &plan.channel),
+            ("passed", &ctx.locale.percent(p.elapsed)),
+        ],
     ));
     view.kpis = vec![
         Kpi::new(ctx.t("col.won"), ctx.money(p.won_value))
-            .detail(format!(
-                "{} deals; goal {}",
-                ctx.locale.integer(p.won_count as i64),
-                ctx.money_or_dash(p.goal_revenue)
+            .detail(ctx.tf(
+                "tactics.won_detail",
+                &[
+                    ("count", &ctx.locale.integer(p.won_count as i64)),
+                    ("goal", &ctx.money_or_dash(p.goal_revenue)),
+                ],
             ))
             .tone(blocks::pace_tone(p.won_value, p.pace_revenue)),
         Kpi::new(
@@ -113,12 +120,14 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
             p.goal_deals
                 .map_or_else(|| "—".into(), |g| ctx.locale.integer(i64::from(g))),
         )
-        .detail(format!(
-            "{} won so far",
-            ctx.locale.integer(p.won_count as i64)
+        .detail(ctx.tf(
+            "tactics.won_so_far",
+            &[("count", &ctx.locale.integer(p.won_count as i64))],
         )),
-        Kpi::new(ctx.t("kpi.open_pipeline"), ctx.money(p.open.open_value))
-            .detail(format!("{} weighted", ctx.money(p.open.weighted_value))),
+        Kpi::new(ctx.t("kpi.open_pipeline"), ctx.money(p.open.open_value)).detail(ctx.tf(
+            "strategy.weighted",
+            &[("value", &ctx.money(p.open.weighted_value))],
+        )),
     ];
     view.sections.push(forecast_section(ctx, p));
     let segments: Vec<&str> = plan
@@ -133,10 +142,12 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
         .collect();
     view.sections.push(
         Section::new("goals", ctx.t("tactics.goals"))
-            .intro(format!(
-                "Segments: {}. Offers: {}.",
-                or_none(ctx, &segments),
-                or_none(ctx, &offers)
+            .intro(ctx.tf(
+                "tactics.goals_intro",
+                &[
+                    ("segments", &or_none(ctx, &segments)),
+                    ("offers", &or_none(ctx, &offers)),
+                ],
             ))
             .items(vec![Item {
                 title: ctx.t("tactics.activities").into(),
@@ -148,7 +159,7 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
     view.sections.push(
         Section::new("pace", ctx.t("tactics.pace")).chart(blocks::pace_chart(
             ctx,
-            &format!("{}: won against the goal's pace", plan.name),
+            &ctx.tf("tactics.pace_chart", &[("plan", &plan.name)]),
             &p.pace,
         )),
     );
@@ -176,7 +187,7 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
         .push(
             Section::new("funnel", ctx.t("tactics.funnel")).chart(blocks::breakdown_chart(
                 ctx,
-                &format!("{}: open deals by stage", plan.name),
+                &ctx.tf("tactics.funnel_chart", &[("plan", &plan.name)]),
                 ctx.t("col.stage"),
                 &lines,
                 Orientation::Horizontal,
@@ -215,35 +226,37 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
 fn forecast_section(ctx: &Ctx<'_>, p: &PlanMetrics) -> Section {
     let r = &p.results;
     let times = |c: Option<f64>| c.map_or_else(|| "—".into(), |c| ctx.locale.times(c));
-    let mut kpis =
-        vec![
-        Kpi::new(ctx.t("col.forecast"), ctx.money(r.forecast)).detail(format!(
-            "won {} + weighted open {} expected by {}",
-            ctx.money(r.won_value),
-            ctx.money(r.expected.weighted_value),
-            ctx.locale.date(r.end)
+    let mut kpis = vec![
+        Kpi::new(ctx.t("col.forecast"), ctx.money(r.forecast)).detail(ctx.tf(
+            "tactics.forecast_detail",
+            &[
+                ("won", &ctx.money(r.won_value)),
+                ("weighted", &ctx.money(r.expected.weighted_value)),
+                ("date", &ctx.locale.date(r.end)),
+            ],
         )),
-        Kpi::new(ctx.t("col.attainment"), ctx.percent_or_dash(r.attainment))
-            .detail(format!("forecast {}", ctx.percent_or_dash(r.forecast_attainment))),
-        Kpi::new(ctx.t("col.coverage"), times(r.coverage)).detail(format!(
-            "open expected in the period ÷ remaining goal (the site's variant); ÷ whole goal: {}",
-            times(r.coverage_of_target)
+        Kpi::new(ctx.t("col.attainment"), ctx.percent_or_dash(r.attainment)).detail(ctx.tf(
+            "tactics.forecast_share",
+            &[("share", &ctx.percent_or_dash(r.forecast_attainment))],
         )),
-        Kpi::new(ctx.t("tactics.needed"), ctx.money_or_dash(r.pipeline_needed)).detail(
-            match r.pipeline_needed_by {
-                Some(by) => format!(
-                    "at the plan's win rate by value; created by {} at its mean cycle",
-                    ctx.locale.date(by)
-                ),
-                None => ctx.t("tactics.at_win_rate").into(),
-            },
-        ),
+        Kpi::new(ctx.t("col.coverage"), times(r.coverage)).detail(ctx.tf(
+            "tactics.coverage_detail",
+            &[("whole", &times(r.coverage_of_target))],
+        )),
+        Kpi::new(
+            ctx.t("tactics.needed"),
+            ctx.money_or_dash(r.pipeline_needed),
+        )
+        .detail(match r.pipeline_needed_by {
+            Some(by) => ctx.tf("tactics.needed_by", &[("date", &ctx.locale.date(by))]),
+            None => ctx.t("tactics.at_win_rate").into(),
+        }),
     ];
     if let Some(c) = r.forecast_categories {
         kpis.push(
-            Kpi::new(ctx.t("tactics.commit"), ctx.money(c.commit_rollup)).detail(format!(
-                "commit + closed; best case {}",
-                ctx.money(c.best_case_rollup)
+            Kpi::new(ctx.t("tactics.commit"), ctx.money(c.commit_rollup)).detail(ctx.tf(
+                "tactics.commit_detail",
+                &[("best", &ctx.money(c.best_case_rollup))],
             )),
         );
     }
@@ -263,7 +276,7 @@ fn or_none(ctx: &Ctx<'_>, names: &[&str]) -> String {
 /// Target, won and forecast for each quarter of the fiscal year.
 fn quarters(ctx: &Ctx<'_>) -> Section {
     let m = ctx.metrics;
-    let title = format!("Target, won and forecast per quarter of {}", m.year.label);
+    let title = ctx.tf("tactics.quarters_chart", &[("period", &m.year.label)]);
     let labels: Vec<String> = m.year_quarters.iter().map(|q| q.label.clone()).collect();
     let target: Vec<i64> = m
         .year_quarters
