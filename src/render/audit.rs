@@ -113,12 +113,24 @@ pub fn off_strategy_for_seller(ctx: &Ctx<'_>, seller: usize) -> Section {
         .filter(|&i| ctx.model.deals[i].owner == seller)
         .collect();
     Section::new("off-strategy", ctx.t("kpi.off_strategy"))
-        .intro(format!(
-            "{} of your open deals ({} of their value) are with customers outside the prioritised segments. Keep them only with a reason.",
-            ctx.percent_or_dash(line.share_count),
-            ctx.percent_or_dash(line.share_value)
+        .intro(ctx.tf(
+            "audit.yours_intro",
+            &[
+                ("count", &ctx.percent_or_dash(line.share_count)),
+                ("value", &ctx.percent_or_dash(line.share_value)),
+            ],
         ))
-        .table(blocks::deal_table(ctx, ctx.t("audit.yours"), &deals, DealColumns { owner: false, customer: true, flags: true }, 25))
+        .table(blocks::deal_table(
+            ctx,
+            ctx.t("audit.yours"),
+            &deals,
+            DealColumns {
+                owner: false,
+                customer: true,
+                flags: true,
+            },
+            25,
+        ))
 }
 
 fn rate_table(

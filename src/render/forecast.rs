@@ -117,10 +117,12 @@ fn accuracy_row(ctx: &Ctx<'_>, first: String, line: &AccuracyLine) -> Vec<Cell> 
         Cell::number(ctx.money(line.best_case.value)),
         Cell::number(ctx.money(line.best_case.won_value)),
         Cell::number(ctx.percent_or_dash(line.best_case.won_share)),
-        Cell::number(format!(
-            "{} of {}",
-            ctx.locale.integer(line.slipped as i64),
-            ctx.locale.integer(line.commit.count as i64)
+        Cell::number(ctx.tf(
+            "forecast.n_of",
+            &[
+                ("n", &ctx.locale.integer(line.slipped as i64)),
+                ("all", &ctx.locale.integer(line.commit.count as i64)),
+            ],
         )),
         Cell::number(ctx.percent_or_dash(line.slip_rate)),
     ]

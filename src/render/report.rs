@@ -20,9 +20,12 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         "report",
         ctx.tf("report.title", &[("date", &ctx.site.as_of)]),
     );
-    view.lead = Some(format!(
-        "{} · transparency report to the CEO and board · as of {}",
-        ctx.model.config.company, ctx.site.as_of
+    view.lead = Some(ctx.tf(
+        "report.lead",
+        &[
+            ("company", &ctx.model.config.company),
+            ("date", &ctx.site.as_of),
+        ],
     ));
     let year_pace = m.year_pace.last().and_then(|p| p.pace);
     view.kpis = super::home::headline_kpis(ctx, year_pace);

@@ -263,7 +263,10 @@ fn segment_page(ctx: &Ctx<'_>, index: usize, segment: &Segment) -> Result<Output
         ]);
     }
     if ranked.len() > 50 {
-        customers.note = Some(format!("Showing 50 of {} customers.", ranked.len()));
+        customers.note = Some(ctx.tf(
+            "strategy.showing",
+            &[("all", &ctx.locale.integer(ranked.len() as i64))],
+        ));
     }
     view.sections
         .push(Section::new("customers", ctx.t("nav.customers")).table(customers));
