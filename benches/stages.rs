@@ -62,7 +62,7 @@ fn compute(bencher: divan::Bencher) {
 fn render(bencher: divan::Bencher) {
     let model = model();
     let metrics = metrics::compute_between(&model, as_of(), None, None);
-    let theme = theme::Theme::new(&[]).expect("the default theme");
+    let theme = theme::Theme::new(&[], pipepress::config::Language::En).expect("the default theme");
     bencher.bench_local(|| {
         render::render(&model, &metrics, &theme, &pipepress::Options::new(as_of()))
             .expect("renders")
@@ -74,7 +74,7 @@ fn render(bencher: divan::Bencher) {
 fn write(bencher: divan::Bencher) {
     let model = model();
     let metrics = metrics::compute_between(&model, as_of(), None, None);
-    let theme = theme::Theme::new(&[]).expect("the default theme");
+    let theme = theme::Theme::new(&[], pipepress::config::Language::En).expect("the default theme");
     let files = render::render(&model, &metrics, &theme, &pipepress::Options::new(as_of()))
         .expect("renders");
     let out = tempfile::tempdir().expect("a temporary folder");

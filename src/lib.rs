@@ -13,6 +13,7 @@ pub mod csv_source;
 pub mod diagnostics;
 pub mod error;
 pub mod figures;
+pub mod i18n;
 pub mod ingest;
 pub mod init;
 pub mod load;
@@ -133,7 +134,11 @@ fn prepare(
     let mut inputs = load::load(project, options.compare_strategy.as_deref())?;
     progress(Step::Check);
     let overrides = std::mem::take(&mut inputs.templates);
-    let theme = theme::Theme::new(&overrides);
+    let language = inputs
+        .config
+        .as_ref()
+        .map_or_else(Default::default, |c| c.language);
+    let theme = theme::Theme::new(&overrides, language);
     match (model::resolve_with(inputs, options.lenient), theme) {
         (Ok(model), Ok(theme)) => Ok((model, theme)),
         (Err(Error::Invalid(mut problems)), Err(Error::Invalid(more))) => {

@@ -4,7 +4,7 @@
 //! Money on pages is exact: whole amounts print without decimals and amounts with
 //! öre print both decimals, so the parts of any table add up to its total as shown.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::config::Language;
 use crate::money::Money;
@@ -17,6 +17,36 @@ pub struct Locale {
 }
 
 const NBSP: char = '\u{a0}';
+
+/// Month names as Swedish writes them (lower case) and English (capitalised).
+const MONTHS_SV: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 impl Locale {
     pub fn new(language: Language, currency: &str) -> Locale {
@@ -151,6 +181,41 @@ impl Locale {
     pub fn date(&self, date: NaiveDate) -> String {
         date.format("%Y-%m-%d").to_string()
     }
+
+    fn month_name(&self, date: NaiveDate) -> &'static str {
+        let names = match self.language {
+            Language::Sv => &MONTHS_SV,
+            Language::En => &MONTHS_EN,
+        };
+        names[date.month0() as usize]
+    }
+
+    /// A month and year in full: `november 2026` / `November 2026`.
+    pub fn month_year(&self, date: NaiveDate) -> String {
+        format!("{} {}", self.month_name(date), date.year())
+    }
+
+    /// A month and year, short, for chart axes: `jan 2026` / `Jan 2026`. The
+    /// Swedish form has no full stop, as Swedish writes the short month names.
+    pub fn month_short(&self, date: NaiveDate) -> String {
+        let short: String = self.month_name(date).chars().take(3).collect();
+        format!("{short} {}", date.year())
+    }
+
+    /// An ISO week: `v. 47` / `W47`, with its ISO year when asked for:
+    /// `v. 47 2026` / `W47 2026`.
+    pub fn week(&self, date: NaiveDate, with_year: bool) -> String {
+        let week = date.iso_week();
+        let label = match self.language {
+            Language::Sv => format!("v.{NBSP}{}", week.week()),
+            Language::En => format!("W{:02}", week.week()),
+        };
+        if with_year {
+            format!("{label} {}", week.year())
+        } else {
+            label
+        }
+    }
 }
 
 #[cfg(test)]
@@ -191,6 +256,24 @@ mod tests {
         );
         assert_eq!(sv().money_short(Money::from_major(850_000)), "850\u{a0}tkr");
         assert_eq!(sv().money_short(Money::ZERO), "0\u{a0}kr");
+    }
+
+    #[test]
+    fn months_and_weeks_in_words() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+        assert_eq!(sv().month_year(d), "november 2026");
+        assert_eq!(en().month_year(d), "November 2026");
+        assert_eq!(sv().month_short(d), "nov 2026");
+        assert_eq!(en().month_short(d), "Nov 2026");
+        let may = NaiveDate::from_ymd_opt(2026, 5, 1).expect("date");
+        assert_eq!(sv().month_short(may), "maj 2026");
+        // 2026-11-20 is a Friday in ISO week 47; 2027-01-01 a Friday in week 53 of 2026.
+        assert_eq!(sv().week(d, false), "v.\u{a0}47");
+        assert_eq!(en().week(d, false), "W47");
+        let new_year = NaiveDate::from_ymd_opt(2027, 1, 1).expect("date");
+        assert_eq!(sv().week(new_year, true), "v.\u{a0}53 2026");
+        assert_eq!(en().week(new_year, true), "W53 2026");
+        assert_eq!(sv().date(d), "2026-11-20");
     }
 
     #[test]

@@ -5,7 +5,11 @@
 //! override, and which static files are copied into the site. A project file wins
 //! over the built-in one of the same name; a broken override fails the build.
 
+use std::sync::Arc;
+
 use include_dir::{Dir, include_dir};
+
+use crate::config::Language;
 
 use crate::error::{Diagnostic, Error};
 use crate::load::SourceText;
@@ -39,11 +43,22 @@ pub struct Theme {
     pub tera: tera::Tera,
     /// Non-template files (`style.css`): (name, text), copied under `assets/`.
     pub assets: Vec<(String, String)>,
+    /// The site language's words (`i18n/<lang>.toml` with the project's overrides).
+    pub words: Arc<crate::i18n::Words>,
+}
+
+/// Theme files that are neither templates nor assets: the translation tables.
+fn is_table(name: &str) -> bool {
+    name.starts_with("i18n/")
 }
 
 impl Theme {
-    /// The default theme with `overrides` ((theme file name, source)) applied.
-    pub fn new(overrides: &[(String, SourceText)]) -> Result<Theme, Error> {
+    /// The default theme with `overrides` ((theme file name, source)) applied, in
+    /// `language`.
+    pub fn new(overrides: &[(String, SourceText)], language: Language) -> Result<Theme, Error> {
+        let mut problems = crate::error::Problems::default();
+        let words = Arc::new(crate::i18n::Words::new(language, overrides, &mut problems));
+        problems.into_result(())?;
         let text_of = |name: &str| -> (String, Option<&SourceText>) {
             match overrides.iter().find(|(n, _)| n == name) {
                 Some((_, source)) => (source.text.clone(), Some(source)),
@@ -52,11 +67,17 @@ impl Theme {
         };
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html"]);
+        let table = Arc::clone(&words);
+        tera.register_function("t", move |kwargs: tera::Kwargs, _: &tera::State| {
+            translate(&table, &kwargs)
+        });
         let mut assets = Vec::new();
         let mut templates = Vec::new();
         for name in names() {
             let (text, source) = text_of(name);
-            if name.ends_with(".html") {
+            if is_table(name) {
+                continue;
+            } else if name.ends_with(".html") {
                 templates.push((name, text, source));
             } else {
                 assets.push((name.to_string(), text));
@@ -78,8 +99,36 @@ impl Theme {
                 name, source, &message,
             )]));
         }
-        Ok(Theme { tera, assets })
+        Ok(Theme {
+            tera,
+            assets,
+            words,
+        })
     }
+}
+
+/// The template function `t(k="key", name=value, ...)`: the word for `k`, its
+/// `{name}` placeholders filled from the other arguments. An unknown key fails the
+/// render, naming it.
+fn translate(words: &crate::i18n::Words, kwargs: &tera::Kwargs) -> tera::TeraResult<String> {
+    let key: String = kwargs.must_get("k")?;
+    if !words.has(&key) {
+        return Err(tera::Error::message(format!(
+            "the theme has no word \"{key}\" in its translation table"
+        )));
+    }
+    let args: Vec<(String, String)> = kwargs
+        .iter()
+        .filter(|(name, _)| name.as_str() != Some("k"))
+        .map(|(name, value)| {
+            (
+                name.as_str().unwrap_or_default().to_string(),
+                value.to_string(),
+            )
+        })
+        .collect();
+    let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    Ok(words.fill(&key, &args))
 }
 
 fn full_message(error: &tera::Error) -> String {

@@ -160,7 +160,7 @@ fn the_single_file_report_holds_everything_it_shows() {
     assert!(html.contains("--brand-primary: #0b3c5d;"));
     assert!(html.contains("@media print"));
     assert!(!html.contains("aria-label=\"Site\""));
-    assert!(html.contains("<h1>Sales report 2026-11-15</h1>"));
+    assert!(html.contains("<h1>Säljrapport 2026-11-15</h1>"));
 }
 
 #[test]
@@ -383,24 +383,25 @@ fn the_pdf_has_the_report_on_numbered_a4_pages() {
         .output()
         .expect("pdftotext");
     let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    // The sample project is Swedish (`language = "sv"`): the report's words are too.
     for expected in [
-        "Sales report 2026-11-15",
+        "Säljrapport 2026-11-15",
         "Nordvik Industriteknik AB",
-        "Results against target",
-        "Forecast categories",
-        "Pipeline health",
-        "Movement since the previous report",
-        "Top risks",
-        "Segment performance",
-        "Definitions",
-        "About this report",
+        "Resultat mot mål",
+        "Prognoskategorier",
+        "Pipelinens hälsa",
+        "Förändring sedan förra rapporten",
+        "Största riskerna",
+        "Segmentens utfall",
+        "Definitioner",
+        "Om rapporten",
         // The running footer numbers every page, first and last.
-        "Page 1 of ",
+        "Sida 1 av ",
     ] {
         assert!(text.contains(expected), "the PDF lacks {expected:?}");
     }
     assert!(
-        text.contains(&format!("Page {pages} of {pages}")),
+        text.contains(&format!("Sida {pages} av {pages}")),
         "no number on the last page"
     );
     // pdftotext separates pages with a form feed: one per page.
@@ -481,7 +482,7 @@ fn provenance_names_every_input_with_its_own_hash() {
         ));
     }
     let start = report
-        .find("<caption>Input files</caption>")
+        .find("<caption>Indatafiler</caption>")
         .expect("the file table");
     let table = &report[start..report[start..].find("</tbody>").expect("end") + start];
     assert_eq!(table.matches("<tr><td>").count(), files.len(), "{table}");
@@ -489,7 +490,7 @@ fn provenance_names_every_input_with_its_own_hash() {
         assert!(table.contains(&row), "missing {row}");
     }
     // Without SOURCE_DATE_EPOCH the build time is the as-of date, never the clock.
-    assert!(report.contains("(built 2026-11-15)"), "no as-of build time");
+    assert!(report.contains("(byggd 2026-11-15)"), "no as-of build time");
 }
 
 #[test]
@@ -506,7 +507,7 @@ fn the_build_time_comes_from_source_date_epoch() {
             .join("site/report/index.html"),
     )
     .expect("report");
-    assert!(report.contains("(built 2025-11-15 06:00 UTC)"));
+    assert!(report.contains("(byggd 2025-11-15 06:00 UTC)"));
 
     let run = build(&fixture, &[], &[("SOURCE_DATE_EPOCH", "yesterday")]);
     assert_eq!(run.status.code(), Some(2));

@@ -295,7 +295,7 @@ fn every_seller_has_a_focus_list_with_reasons() {
         }
         let page =
             String::from_utf8_lossy(&files[&format!("sellers/{id}/index.html")]).into_owned();
-        assert!(page.contains("<th scope=\"col\">Why</th>"), "{id}");
+        assert!(page.contains("<th scope=\"col\">Varför</th>"), "{id}");
     }
     assert_eq!(
         tiers.into_iter().collect::<Vec<_>>(),
@@ -341,7 +341,7 @@ fn the_narratives_live_figures_equal_the_metrics() {
         .expect("the process segment");
     assert_eq!(money(figures[4]), ore(&process["year"]["won_value"]));
     assert_eq!(money(figures[5]), ore(&process["pipeline"]["open_value"]));
-    assert!(report.contains("<figcaption>Open pipeline by segment</figcaption>"));
+    assert!(report.contains("<figcaption>Öppen pipeline per segment</figcaption>"));
 }
 
 /// metrics.json stays bounded at any size: lists of single customers stop at 100

@@ -23,12 +23,23 @@ const LINE_COLOURS: [RGBColor; 4] = [
 ];
 pub(super) const LINE_CHART_HEIGHT: u32 = 320;
 
-/// Month starts within `first..=last` as `(day offset, "YYYY-MM")`, every 1, 2, 3, 4 or
-/// 6 months, or whole years, so that labels `px_per_day` apart do not touch; the end
-/// dates in full when fewer than two month starts would be labelled.
-fn date_ticks(first: NaiveDate, last: NaiveDate, px_per_day: f64) -> Vec<(f64, String)> {
-    // The shortest month is 28 days; a label is seven characters.
-    let months_apart = f64::from(text_px("2000-01") + 12) / (28.0 * px_per_day);
+/// Month starts within `first..=last` as `(day offset, label)` (the label from
+/// `month`, e.g. `jan 2026`), every 1, 2, 3, 4 or 6 months, or whole years, so that
+/// labels `px_per_day` apart do not touch; the end dates in full (ISO) when fewer
+/// than two month starts would be labelled.
+fn date_ticks(
+    first: NaiveDate,
+    last: NaiveDate,
+    px_per_day: f64,
+    month: &dyn Fn(NaiveDate) -> String,
+) -> Vec<(f64, String)> {
+    // The shortest month is 28 days; labels are as wide as the widest month's.
+    let widest = (1..=12)
+        .filter_map(|m| NaiveDate::from_ymd_opt(2000, m, 1))
+        .map(|d| text_px(&month(d)))
+        .max()
+        .unwrap_or(0);
+    let months_apart = f64::from(widest + 12) / (28.0 * px_per_day);
     let years = (0..8).flat_map(|p| [12, 24, 60].map(|m| m * 10_i64.pow(p)));
     let every = [1, 2, 3, 4, 6]
         .into_iter()
@@ -49,7 +60,7 @@ fn date_ticks(first: NaiveDate, last: NaiveDate, px_per_day: f64) -> Vec<(f64, S
             let month = month.checked_add((every - month.rem_euclid(every)) % every)?;
             month_start(month).filter(|m| *m <= last)
         })
-        .map(|m| (offset(m), m.format("%Y-%m").to_string()))
+        .map(|m| (offset(m), month(m)))
         .collect();
     if ticks.len() >= 2 {
         return ticks;
@@ -88,7 +99,7 @@ pub(super) fn draw_line(chart: &LineChart, root: &Area) -> DrawResult {
     let ticks = if chart.x.is_empty() {
         Vec::new()
     } else {
-        date_ticks(first, last, px_per_day)
+        date_ticks(first, last, px_per_day, chart.month)
     };
     for (day, label) in ticks {
         let (x, y) = plot.backend_coord(&(day, axis.lo));

@@ -76,6 +76,8 @@ pub struct LineChart<'a> {
     pub series: &'a [Series<'a>],
     /// Value-axis tick labels. Ticks fall on 1, 2 or 5 × 10^k units.
     pub format: &'a dyn Fn(i64) -> String,
+    /// Date-axis labels for month starts, in words: `jan 2026` / `Jan 2026`.
+    pub month: &'a dyn Fn(NaiveDate) -> String,
 }
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;

@@ -476,6 +476,7 @@ fn degenerate_input_does_not_panic() {
                 x,
                 series,
                 format: &count,
+                month: &|d| d.format("%b %Y").to_string(),
             });
             assert_well_formed(&svg);
             assert_accessible(&svg, "Edge");
@@ -508,6 +509,7 @@ fn sample_line_chart() -> String {
             },
         ],
         format: &money,
+        month: &|d| d.format("%b %Y").to_string(),
     })
 }
 
@@ -538,7 +540,14 @@ fn line_chart_labels_months_and_names_its_series() {
     assert_well_formed(&svg);
     assert_accessible(&svg, "Won against goal, H1 2025");
     let contents: Vec<String> = texts(&svg).into_iter().map(|t| t.2).collect();
-    for expected in ["2025-01", "2025-03", "2025-05", "Won", "Goal pace", "0 kr"] {
+    for expected in [
+        "Jan 2025",
+        "Mar 2025",
+        "May 2025",
+        "Won",
+        "Goal pace",
+        "0 kr",
+    ] {
         assert!(
             contents.iter().any(|c| c == expected),
             "{expected} in {contents:?}"
@@ -553,8 +562,8 @@ fn line_chart_labels_months_and_names_its_series() {
         1
     );
     let (jan, mar) = (
-        text_position(&svg, "2025-01"),
-        text_position(&svg, "2025-03"),
+        text_position(&svg, "Jan 2025"),
+        text_position(&svg, "Mar 2025"),
     );
     assert!(jan.0 < mar.0);
 }

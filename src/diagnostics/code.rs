@@ -77,6 +77,7 @@ codes! {
     CsvValue => "E-CSV-VALUE", "a CSV field holds a value that is not allowed there";
     NoCustomers => "E-DATA-NO-CUSTOMERS", "the customers export holds no rows";
     ThemeUnknownFile => "E-THEME-UNKNOWN-FILE", "templates/ holds a file the theme does not have";
+    ThemeUnknownWord => "E-THEME-UNKNOWN-WORD", "a translation table in templates/i18n/ names a word the theme does not have";
     Template => "E-TEMPLATE", "a template does not parse or render";
     SnapshotExists => "E-SNAPSHOT-EXISTS", "a different snapshot is already filed for the date";
     NotEmpty => "E-INIT-NOT-EMPTY", "init was pointed at a folder that holds files";

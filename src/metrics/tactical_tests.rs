@@ -425,7 +425,7 @@ fn forecast_accuracy_by_hand() {
 fn fiscal_year_from_may_sets_the_quarter_boundaries_on_the_built_site() {
     let model = project(5);
     let m = compute(&model, date("2026-11-15"));
-    let theme = crate::theme::Theme::new(&[]).expect("default theme");
+    let theme = crate::theme::Theme::new(&[], crate::config::Language::En).expect("default theme");
     let files = crate::render::render(&model, &m, &theme, &crate::Options::new(m.as_of))
         .expect("site renders");
     let json = files

@@ -17,13 +17,15 @@ fn share_row(ctx: &Ctx<'_>, line: &OffShare, name: Cell) -> Vec<Cell> {
     ]
 }
 
-const SHARE_COLUMNS: [(&str, bool); 5] = [
-    ("", false),
-    ("Off-strategy deals", true),
-    ("Off-strategy value", true),
-    ("Share of open deals", true),
-    ("Share of open value", true),
-];
+fn share_columns<'c>(ctx: &'c Ctx<'_>) -> [(&'c str, bool); 5] {
+    [
+        ("", false),
+        (ctx.t("report.off_strategy_deals"), true),
+        (ctx.t("audit.off_value"), true),
+        (ctx.t("audit.share_deals"), true),
+        (ctx.t("audit.share_value"), true),
+    ]
+}
 
 fn share_table(
     ctx: &Ctx<'_>,
@@ -32,7 +34,7 @@ fn share_table(
     lines: &[OffShare],
     link: impl Fn(&OffShare) -> Option<String>,
 ) -> Table {
-    let mut columns = SHARE_COLUMNS;
+    let mut columns = share_columns(ctx);
     columns[0].0 = first;
     let mut table = Table::new(caption, &columns);
     for line in lines {
@@ -45,7 +47,7 @@ fn share_table(
     table.foot = Some(share_row(
         ctx,
         &ctx.metrics.off_strategy.total,
-        Cell::text("All open deals"),
+        Cell::text(ctx.t("audit.all_open")),
     ));
     table
 }
@@ -55,17 +57,41 @@ fn share_table(
 pub fn off_strategy(ctx: &Ctx<'_>, limit: usize) -> Section {
     let off = &ctx.metrics.off_strategy;
     let deals = &off.indexes;
-    Section::new("off-strategy", "Off-strategy audit")
-        .intro("Open deals whose customer is in no segment, or in a deprioritised one. Each needs a reason to stay in the pipeline.")
+    Section::new("off-strategy", ctx.t("audit.title"))
+        .intro(ctx.t("audit.intro"))
         .kpis(vec![
-            Kpi::new("Off-strategy deals", ctx.locale.integer(off.total.off_count as i64))
-                .detail(format!("{} of open deals", ctx.percent_or_dash(off.total.share_count))),
-            Kpi::new("Off-strategy value", ctx.money(off.total.off_value))
-                .detail(format!("{} of open value", ctx.percent_or_dash(off.total.share_value))),
+            Kpi::new(
+                ctx.t("report.off_strategy_deals"),
+                ctx.locale.integer(off.total.off_count as i64),
+            )
+            .detail(format!(
+                "{} of open deals",
+                ctx.percent_or_dash(off.total.share_count)
+            )),
+            Kpi::new(ctx.t("audit.off_value"), ctx.money(off.total.off_value)).detail(format!(
+                "{} of open value",
+                ctx.percent_or_dash(off.total.share_value)
+            )),
         ])
         .table(share_by_seller(ctx))
-        .table(share_table(ctx, "Off strategy per team", "Team", &off.by_team, |_| None))
-        .table(blocks::deal_table(ctx, "Off-strategy deals, largest first", deals, DealColumns { owner: true, customer: true, flags: true }, limit))
+        .table(share_table(
+            ctx,
+            ctx.t("audit.per_team"),
+            ctx.t("col.team"),
+            &off.by_team,
+            |_| None,
+        ))
+        .table(blocks::deal_table(
+            ctx,
+            ctx.t("meeting.off"),
+            deals,
+            DealColumns {
+                owner: true,
+                customer: true,
+                flags: true,
+            },
+            limit,
+        ))
 }
 
 /// The off-strategy share of each seller's open deals.
@@ -73,8 +99,8 @@ pub fn share_by_seller(ctx: &Ctx<'_>) -> Table {
     let off = &ctx.metrics.off_strategy;
     share_table(
         ctx,
-        "Off strategy per seller",
-        "Seller",
+        ctx.t("audit.per_seller"),
+        ctx.t("col.seller"),
         &off.by_seller,
         |l| Some(blocks::seller_path(&l.key)),
     )
@@ -86,13 +112,25 @@ pub fn off_strategy_for_seller(ctx: &Ctx<'_>, seller: usize) -> Section {
     let deals: Vec<usize> = (ctx.metrics.off_strategy.indexes.iter().copied())
         .filter(|&i| ctx.model.deals[i].owner == seller)
         .collect();
-    Section::new("off-strategy", "Off strategy")
-        .intro(format!(
-            "{} of your open deals ({} of their value) are with customers outside the prioritised segments. Keep them only with a reason.",
-            ctx.percent_or_dash(line.share_count),
-            ctx.percent_or_dash(line.share_value)
+    Section::new("off-strategy", ctx.t("kpi.off_strategy"))
+        .intro(ctx.tf(
+            "audit.yours_intro",
+            &[
+                ("count", &ctx.percent_or_dash(line.share_count)),
+                ("value", &ctx.percent_or_dash(line.share_value)),
+            ],
         ))
-        .table(blocks::deal_table(ctx, "Your off-strategy deals", &deals, DealColumns { owner: false, customer: true, flags: true }, 25))
+        .table(blocks::deal_table(
+            ctx,
+            ctx.t("audit.yours"),
+            &deals,
+            DealColumns {
+                owner: false,
+                customer: true,
+                flags: true,
+            },
+            25,
+        ))
 }
 
 fn rate_table(
@@ -106,12 +144,12 @@ fn rate_table(
         caption,
         &[
             (first, false),
-            ("Won", true),
-            ("Won value", true),
-            ("Lost", true),
-            ("Lost value", true),
-            ("Win rate", true),
-            ("Win rate by value", true),
+            (ctx.t("col.won"), true),
+            (ctx.t("audit.won_value"), true),
+            (ctx.t("mv.lost"), true),
+            (ctx.t("audit.lost_value"), true),
+            (ctx.t("col.win_rate"), true),
+            (ctx.t("audit.win_rate_value"), true),
         ],
     );
     for line in lines.iter().filter(|l| l.won_count + l.lost_count > 0) {
@@ -145,14 +183,15 @@ pub fn win_loss(ctx: &Ctx<'_>) -> Section {
     let w = &ctx.metrics.win_loss;
     let strategy = &ctx.model.strategy;
     let segment_name = |key: &str| {
-        strategy
-            .segments
-            .iter()
-            .find(|s| s.id == key)
-            .map_or_else(|| "Unsegmented".to_string(), |s| s.name.clone())
+        strategy.segments.iter().find(|s| s.id == key).map_or_else(
+            || ctx.t("audit.unsegmented").to_string(),
+            |s| s.name.clone(),
+        )
     };
-    let mut reasons_by_segment =
-        Table::new("Lost reasons by segment (deals)", &[("Reason", false)]);
+    let mut reasons_by_segment = Table::new(
+        ctx.t("audit.reasons_segment"),
+        &[(ctx.t("audit.reason"), false)],
+    );
     reasons_by_segment
         .columns
         .extend(w.segment_keys.iter().map(|k| Column {
@@ -160,12 +199,12 @@ pub fn win_loss(ctx: &Ctx<'_>) -> Section {
             numeric: true,
         }));
     reasons_by_segment.columns.push(Column {
-        label: "Lost value".into(),
+        label: ctx.t("audit.lost_value").into(),
         numeric: true,
     });
     let mut reasons_by_stage = Table::new(
-        "Lost reasons by stage reached (deals)",
-        &[("Reason", false)],
+        ctx.t("audit.reasons_stage"),
+        &[(ctx.t("audit.reason"), false)],
     );
     reasons_by_stage
         .columns
@@ -187,50 +226,55 @@ pub fn win_loss(ctx: &Ctx<'_>) -> Section {
         row.extend(counts(&r.by_stage));
         reasons_by_stage.rows.push(row);
     }
-    Section::new("win-loss", "What wins and what loses")
-        .intro(format!(
-            "Deals closed from {} to {}. Which values do customers pay for, and where do we lose?",
-            ctx.locale.date(w.start),
-            ctx.locale.date(w.end)
+    Section::new("win-loss", ctx.t("audit.win_loss"))
+        .intro(ctx.tf(
+            "audit.win_loss_intro",
+            &[
+                ("from", &ctx.locale.date(w.start)),
+                ("to", &ctx.locale.date(w.end)),
+            ],
         ))
         .table(rate_table(
             ctx,
-            "Win rate by segment",
-            "Segment",
+            ctx.t("audit.by_segment"),
+            ctx.t("col.segment"),
             &w.by_segment,
             |l| l.name.clone(),
         ))
         .table(rate_table(
             ctx,
-            "Win rate by offer",
-            "Offer",
+            ctx.t("audit.by_offer"),
+            ctx.t("audit.offer"),
             &w.by_offer,
             |l| l.name.clone(),
         ))
         .table(rate_table(
             ctx,
-            "Win rate by deal size",
-            "Deal size",
+            ctx.t("audit.by_size"),
+            ctx.t("audit.size"),
             &w.by_size,
             |l| {
                 let index = w.by_size.iter().position(|x| x.key == l.key).unwrap_or(0);
                 band_name(ctx, index)
             },
         ))
-        .table(reasons_by_segment.empty_text("No deals lost in the last 12 months."))
-        .table(reasons_by_stage.empty_text("No deals lost in the last 12 months."))
+        .table(reasons_by_segment.empty_text(ctx.t("audit.none_lost")))
+        .table(reasons_by_stage.empty_text(ctx.t("audit.none_lost")))
 }
 
-fn placement(p: &Placement, names: &[(String, String)]) -> String {
+fn placement(ctx: &Ctx<'_>, p: &Placement, names: &[(String, String)]) -> String {
     match (&p.segment, p.priority) {
         (Some(id), Some(priority)) => {
             let name = names
                 .iter()
                 .find(|(k, _)| k == id)
                 .map_or(id.as_str(), |(_, n)| n.as_str());
-            format!("{name} ({})", priority.label().to_lowercase())
+            format!(
+                "{name} ({})",
+                blocks::priority_word(ctx, priority).to_lowercase()
+            )
         }
-        _ => "Unsegmented".into(),
+        _ => ctx.t("audit.unsegmented").into(),
     }
 }
 
@@ -253,53 +297,59 @@ pub fn strategy_change(ctx: &Ctx<'_>) -> Option<Section> {
         );
     }
     let mut customers = Table::new(
-        "Customers that change segment or priority",
-        &[("Customer", false), ("Before", false), ("Now", false)],
+        ctx.t("audit.customers_change"),
+        &[
+            (ctx.t("col.customer"), false),
+            (ctx.t("audit.before"), false),
+            (ctx.t("audit.now"), false),
+        ],
     )
-    .empty_text("No customer changes segment or priority.");
+    .empty_text(ctx.t("audit.no_customer_change"));
     for m in &change.customers {
         customers.rows.push(vec![
             Cell::text(format!("{} ({})", m.name, m.id)),
-            Cell::text(placement(&m.before, &names)),
-            Cell::text(placement(&m.after, &names)),
+            Cell::text(placement(ctx, &m.before, &names)),
+            Cell::text(placement(ctx, &m.after, &names)),
         ]);
     }
     let mut deals = Table::new(
-        "Open deals that change segment or priority",
+        ctx.t("audit.deals_change"),
         &[
-            ("Deal", false),
-            ("Value", true),
-            ("Before", false),
-            ("Now", false),
+            (ctx.t("col.deal"), false),
+            (ctx.t("col.value"), true),
+            (ctx.t("audit.before"), false),
+            (ctx.t("audit.now"), false),
         ],
     )
-    .empty_text("No open deal changes segment or priority.");
+    .empty_text(ctx.t("audit.no_deal_change"));
     for m in &change.deals {
         deals.rows.push(vec![
             Cell::text(format!("{} ({})", m.name, m.id)),
             Cell::number(ctx.money(m.value.unwrap_or_default())),
-            Cell::text(placement(&m.before, &names)),
-            Cell::text(placement(&m.after, &names)),
+            Cell::text(placement(ctx, &m.before, &names)),
+            Cell::text(placement(ctx, &m.after, &names)),
         ]);
     }
     Some(
-        Section::new("strategy-change", "What the strategy change moves")
-            .intro(format!("Compared with {}.", change.compared_with))
+        Section::new("strategy-change", ctx.t("audit.strategy_change"))
+            .intro(ctx.tf(
+                "audit.compared_with",
+                &[("file", &change.compared_with.to_string())],
+            ))
             .kpis(vec![
                 Kpi::new(
-                    "Customers moving",
+                    ctx.t("audit.customers_moving"),
                     ctx.locale.integer(change.customers.len() as i64),
                 ),
-                Kpi::new("Open value moving", ctx.money(change.value_moved)).detail(format!(
-                    "{} deals",
-                    ctx.locale.integer(change.deals.len() as i64)
-                )),
-                Kpi::new(
-                    "Into prioritised segments",
-                    ctx.money(change.value_into_strategy),
+                Kpi::new(ctx.t("audit.value_moving"), ctx.money(change.value_moved)).detail(
+                    ctx.tf(
+                        "audit.n_deals",
+                        &[("count", &ctx.locale.integer(change.deals.len() as i64))],
+                    ),
                 ),
+                Kpi::new(ctx.t("audit.into"), ctx.money(change.value_into_strategy)),
                 Kpi::new(
-                    "Out of prioritised segments",
+                    ctx.t("audit.out_of"),
                     ctx.money(change.value_out_of_strategy),
                 ),
             ])

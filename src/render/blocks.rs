@@ -51,11 +51,11 @@ pub fn breakdown_chart(
         categories: &categories,
         series: &[
             Series {
-                name: "Open",
+                name: ctx.t("chart.open"),
                 values: &open,
             },
             Series {
-                name: "Weighted",
+                name: ctx.t("chart.weighted"),
                 values: &weighted,
             },
         ],
@@ -66,9 +66,9 @@ pub fn breakdown_chart(
         title,
         &[
             (label, false),
-            ("Deals", true),
-            ("Open value", true),
-            ("Weighted value", true),
+            (ctx.t("col.deals"), true),
+            (ctx.t("col.open_value"), true),
+            (ctx.t("col.weighted_value"), true),
         ],
     );
     let mut total = crate::metrics::PipelineSum::default();
@@ -86,7 +86,7 @@ pub fn breakdown_chart(
         ]);
     }
     table.foot = Some(vec![
-        Cell::text("Total"),
+        Cell::text(ctx.t("col.total")),
         Cell::number(ctx.locale.integer(total.open_count as i64)),
         Cell::number(ctx.money(total.open_value)),
         Cell::number(ctx.money(total.weighted_value)),
@@ -104,28 +104,30 @@ pub fn pace_chart(ctx: &Ctx<'_>, title: &str, points: &[PacePoint]) -> Chart {
         .collect();
     let has_goal = points.iter().any(|p| p.pace.is_some());
     let mut series = vec![Series {
-        name: "Won (cumulative)",
+        name: ctx.t("chart.won_cumulative"),
         values: &won,
     }];
     if has_goal {
         series.push(Series {
-            name: "Target pace",
+            name: ctx.t("chart.target_pace"),
             values: &pace,
         });
     }
     let format = |minor: i64| ctx.locale.money_short(Money::from_minor(minor));
+    let month = |d: NaiveDate| ctx.locale.month_short(d);
     let svg = charts::line_chart(&LineChart {
         title,
         x: &dates,
         series: &series,
         format: &format,
+        month: &month,
     });
     let mut table = Table::new(
         title,
         &[
-            ("Date", false),
-            ("Won (cumulative)", true),
-            ("Target pace", true),
+            (ctx.t("col.date"), false),
+            (ctx.t("chart.won_cumulative"), true),
+            (ctx.t("chart.target_pace"), true),
         ],
     );
     for p in points {
@@ -166,35 +168,46 @@ pub fn coverage_tone(coverage: Option<f64>, goal: f64) -> Option<Tone> {
 
 /// Won in a period, with its share of the target, or `no_target` when none is set.
 pub fn won_kpi(ctx: &Ctx<'_>, period: &PeriodMetrics, no_target: &str) -> super::view::Kpi {
-    super::view::Kpi::new(format!("Won {}", period.label), ctx.money(period.won_value)).detail(
-        match period.target {
-            Some(t) => format!(
-                "{} of {}",
-                ctx.percent_or_dash(period.attainment),
-                ctx.money(t)
-            ),
-            None => no_target.to_string(),
-        },
+    super::view::Kpi::new(
+        ctx.tf("kpi.won_in", &[("period", &period.label)]),
+        ctx.money(period.won_value),
     )
+    .detail(match period.target {
+        Some(t) => ctx.tf(
+            "kpi.share_of",
+            &[
+                ("share", &ctx.percent_or_dash(period.attainment)),
+                ("whole", &ctx.money(t)),
+            ],
+        ),
+        None => no_target.to_string(),
+    })
 }
 
 /// Coverage for a period, naming the variant used (open expected in the period ÷
 /// remaining target) and the goal, coloured against the goal.
 pub fn coverage_kpi(ctx: &Ctx<'_>, period: &PeriodMetrics) -> super::view::Kpi {
     super::view::Kpi::new(
-        format!("Coverage {}", period.label),
+        ctx.tf("kpi.coverage_in", &[("period", &period.label)]),
         period
             .coverage
             .map_or_else(|| "—".into(), |c| ctx.locale.times(c)),
     )
-    .detail(format!(
-        "open expected in {} ÷ remaining target; goal {}; ÷ whole target {}",
-        period.label,
-        ctx.locale.times(period.coverage_goal),
-        period
-            .coverage_of_target
-            .map_or_else(|| "—".into(), |c| ctx.locale.times(c))
-    ))
+    .detail(
+        ctx.tf(
+            "kpi.coverage_detail",
+            &[
+                ("period", &period.label),
+                ("goal", &ctx.locale.times(period.coverage_goal)),
+                (
+                    "whole",
+                    &period
+                        .coverage_of_target
+                        .map_or_else(|| "—".into(), |c| ctx.locale.times(c)),
+                ),
+            ],
+        ),
+    )
     .tone(coverage_tone(period.coverage, period.coverage_goal))
 }
 
@@ -216,30 +229,39 @@ pub fn results_row(ctx: &Ctx<'_>, period: &PeriodMetrics, pace: Option<Money>) -
     ]
 }
 
-pub const RESULTS_COLUMNS: [(&str, bool); 8] = [
-    ("Period", false),
-    ("Won", true),
-    ("Target", true),
-    ("Attainment", true),
-    ("Forecast", true),
-    ("Win rate", true),
-    ("Average deal", true),
-    ("Median cycle", true),
-];
+/// The columns of [`results_row`].
+pub fn results_columns<'c>(ctx: &'c Ctx<'_>) -> [(&'c str, bool); 8] {
+    [
+        (ctx.t("col.period"), false),
+        (ctx.t("col.won"), true),
+        (ctx.t("col.target"), true),
+        (ctx.t("col.attainment"), true),
+        (ctx.t("col.forecast"), true),
+        (ctx.t("col.win_rate"), true),
+        (ctx.t("col.average_deal"), true),
+        (ctx.t("col.median_cycle"), true),
+    ]
+}
 
 /// The short words for what is wrong with a deal.
-pub fn flag_words(flags: &DealFlags) -> String {
+pub fn flag_words(ctx: &Ctx<'_>, flags: &DealFlags) -> String {
+    use crate::metrics::HygieneIssue;
     let mut words: Vec<&str> = Vec::new();
     if flags.stale {
-        words.push("stale");
+        words.push(ctx.t("flag.stale"));
     }
     if flags.aging {
-        words.push("aging");
+        words.push(ctx.t("flag.aging"));
     }
     if flags.off_strategy {
-        words.push("off strategy");
+        words.push(ctx.t("flag.off_strategy"));
     }
-    words.extend(flags.hygiene.iter().map(|h| h.label()));
+    words.extend(flags.hygiene.iter().map(|h| match h {
+        HygieneIssue::MissingValue => ctx.t("flag.no_value"),
+        HygieneIssue::MissingExpectedClose => ctx.t("flag.no_expected_close"),
+        HygieneIssue::MissingNextActivity => ctx.t("flag.no_next_activity"),
+        HygieneIssue::ExpectedClosePassed => ctx.t("flag.expected_close_passed"),
+    }));
     words.join(", ")
 }
 
@@ -261,23 +283,23 @@ pub fn deal_table(
     limit: usize,
 ) -> Table {
     let model = ctx.model;
-    let mut heads: Vec<(&str, bool)> = vec![("Deal", false)];
+    let mut heads: Vec<(&str, bool)> = vec![(ctx.t("col.deal"), false)];
     if columns.customer {
-        heads.push(("Customer", false));
+        heads.push((ctx.t("col.customer"), false));
     }
     if columns.owner {
-        heads.push(("Owner", false));
+        heads.push((ctx.t("col.owner"), false));
     }
     heads.extend([
-        ("Stage", false),
-        ("Value", true),
-        ("Expected close", false),
-        ("Next activity", false),
+        (ctx.t("col.stage"), false),
+        (ctx.t("col.value"), true),
+        (ctx.t("col.expected_close"), false),
+        (ctx.t("col.next_activity"), false),
     ]);
     if columns.flags {
-        heads.push(("Needs", false));
+        heads.push((ctx.t("col.needs"), false));
     }
-    let mut table = Table::new(caption, &heads).empty_text("No deals.");
+    let mut table = Table::new(caption, &heads).empty_text(ctx.t("table.no_deals"));
     for &index in deals.iter().take(limit) {
         let deal: &Deal = &model.deals[index];
         let mut row = vec![Cell::text(format!("{} ({})", deal.name, deal.id))];
@@ -294,8 +316,8 @@ pub fn deal_table(
         }
         let stage = match deal.status {
             Status::Open => model.strategy.stages[deal.stage].name.clone(),
-            Status::Won => "Won".into(),
-            Status::Lost => "Lost".into(),
+            Status::Won => ctx.t("status.won").into(),
+            Status::Lost => ctx.t("status.lost").into(),
         };
         row.push(Cell::text(stage));
         row.push(Cell::number(
@@ -306,12 +328,18 @@ pub fn deal_table(
         if columns.flags {
             let flags = &ctx.metrics.health.flags[index];
             let tone = flags.any().then_some(Tone::Warn);
-            row.push(Cell::text(flag_words(flags)).tone(tone));
+            row.push(Cell::text(flag_words(ctx, flags)).tone(tone));
         }
         table.rows.push(row);
     }
     if deals.len() > limit {
-        table.note = Some(format!("Showing {limit} of {} deals.", deals.len()));
+        table.note = Some(ctx.tf(
+            "table.showing_of",
+            &[
+                ("shown", &ctx.locale.integer(limit as i64)),
+                ("all", &ctx.locale.integer(deals.len() as i64)),
+            ],
+        ));
     }
     if !deals.is_empty() {
         table.csv = Some(deal_csv(ctx, deals));
@@ -360,7 +388,7 @@ fn deal_csv(ctx: &Ctx<'_>, deals: &[usize]) -> super::view::Csv {
                 date(deal.expected_close),
                 date(deal.next_activity),
                 date(deal.last_activity),
-                flag_words(&ctx.metrics.health.flags[i]),
+                flag_words(ctx, &ctx.metrics.health.flags[i]),
             ]
         })
         .collect();
@@ -383,4 +411,31 @@ pub fn open_deals_by_value(ctx: &Ctx<'_>, include: impl Fn(&Deal) -> bool) -> Ve
             .then_with(|| deals[a].id.cmp(&deals[b].id))
     });
     list
+}
+
+/// A segment priority in the site's language.
+pub fn priority_word<'c>(ctx: &'c Ctx<'_>, priority: crate::strategy::Priority) -> &'c str {
+    use crate::strategy::Priority;
+    match priority {
+        Priority::Focus => ctx.t("priority.focus"),
+        Priority::Maintain => ctx.t("priority.maintain"),
+        Priority::Deprioritised => ctx.t("priority.deprioritised"),
+    }
+}
+
+/// What happened to a deal between two exports, in the site's language.
+pub fn change_word<'c>(ctx: &'c Ctx<'_>, change: crate::metrics::Change) -> &'c str {
+    use crate::metrics::Change;
+    match change {
+        Change::New => ctx.t("change.new"),
+        Change::Won => ctx.t("change.won"),
+        Change::Lost => ctx.t("change.lost"),
+        Change::Removed => ctx.t("change.removed"),
+        Change::Advanced => ctx.t("change.advanced"),
+        Change::MovedBack => ctx.t("change.moved_back"),
+        Change::Pushed => ctx.t("change.pushed"),
+        Change::PulledIn => ctx.t("change.pulled_in"),
+        Change::ValueUp => ctx.t("change.value_up"),
+        Change::ValueDown => ctx.t("change.value_down"),
+    }
 }

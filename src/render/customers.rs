@@ -20,8 +20,8 @@ fn class_name(class: Option<AbcClass>) -> &'static str {
 pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     let path = "customers/index.html";
     let rows = &ctx.metrics.customers;
-    let mut view = ctx.view(path, "customers", "Customer value");
-    view.lead = Some("Won value per customer over the last 12 months. A: the customers making up the first 80 % of it; B: the next 15 %; C: the rest.".into());
+    let mut view = ctx.view(path, "customers", ctx.t("home.link_customers"));
+    view.lead = Some(ctx.t("customers.lead").into());
     let buying: Vec<&CustomerValue> = rows.iter().filter(|c| c.class.is_some()).collect();
     let total: Money = buying.iter().map(|c| c.won_value).sum();
     let class_sum = |k: AbcClass| -> (usize, Money) {
@@ -31,26 +31,33 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     let unsegmented = rows.iter().filter(|c| c.segment.is_none()).count();
     let (a_count, a_value) = class_sum(AbcClass::A);
     view.kpis = vec![
-        Kpi::new("Customers", ctx.locale.integer(rows.len() as i64)).detail(format!(
-            "{} bought in the last 12 months",
-            ctx.locale.integer(buying.len() as i64)
+        Kpi::new(
+            ctx.t("nav.customers"),
+            ctx.locale.integer(rows.len() as i64),
+        )
+        .detail(ctx.tf(
+            "customers.bought",
+            &[("count", &ctx.locale.integer(buying.len() as i64))],
         )),
-        Kpi::new("Won, 12 months", ctx.money(total)),
-        Kpi::new("A customers", ctx.locale.integer(a_count as i64)).detail(format!(
-            "{} of won value",
-            ctx.percent_or_dash(a_value.ratio(total))
+        Kpi::new(ctx.t("customers.won_12"), ctx.money(total)),
+        Kpi::new(ctx.t("customers.a"), ctx.locale.integer(a_count as i64)).detail(ctx.tf(
+            "customers.of_won",
+            &[("share", &ctx.percent_or_dash(a_value.ratio(total)))],
         )),
-        Kpi::new("Unsegmented", ctx.locale.integer(unsegmented as i64))
-            .detail("match no segment rule"),
+        Kpi::new(
+            ctx.t("audit.unsegmented"),
+            ctx.locale.integer(unsegmented as i64),
+        )
+        .detail(ctx.t("customers.no_rule")),
     ];
 
     let mut abc = Table::new(
         "ABC classes",
         &[
-            ("Class", false),
-            ("Customers", true),
-            ("Won, 12 months", true),
-            ("Share", true),
+            (ctx.t("customers.class"), false),
+            (ctx.t("nav.customers"), true),
+            (ctx.t("customers.won_12"), true),
+            (ctx.t("customers.share"), true),
         ],
     );
     for class in [AbcClass::A, AbcClass::B, AbcClass::C] {
@@ -63,7 +70,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         ]);
     }
     abc.foot = Some(vec![
-        Cell::text("Total"),
+        Cell::text(ctx.t("col.total")),
         Cell::number(ctx.locale.integer(buying.len() as i64)),
         Cell::number(ctx.money(total)),
         Cell::number(ctx.percent_or_dash(total.ratio(total))),
@@ -74,18 +81,18 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             .table(abc),
     );
     view.sections
-        .push(Section::new("segments", "Value by segment against effort").table(segment_fit(ctx)));
+        .push(Section::new("segments", ctx.t("customers.by_segment")).table(segment_fit(ctx)));
 
     let mut list = Table::new(
-        "Customers by won value",
+        ctx.t("customers.by_won"),
         &[
-            ("Customer", false),
-            ("Segment", false),
-            ("Class", false),
-            ("Won, 12 months", true),
-            ("Won deals", true),
-            ("Cumulative share", true),
-            ("Open value", true),
+            (ctx.t("col.customer"), false),
+            (ctx.t("col.segment"), false),
+            (ctx.t("customers.class"), false),
+            (ctx.t("customers.won_12"), true),
+            (ctx.t("customers.won_deals"), true),
+            (ctx.t("customers.cumulative"), true),
+            (ctx.t("col.open_value"), true),
         ],
     );
     let mut cumulative = Money::ZERO;
@@ -95,7 +102,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             .segment
             .as_deref()
             .and_then(|id| ctx.model.strategy.segments.iter().find(|s| s.id == id))
-            .map_or("Unsegmented", |s| s.name.as_str());
+            .map_or(ctx.t("audit.unsegmented"), |s| s.name.as_str());
         list.rows.push(vec![
             Cell::text(&c.name),
             Cell::text(segment),
@@ -107,20 +114,20 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         ]);
     }
     if rows.len() > 100 {
-        list.note = Some(format!(
-            "Showing the first 100 of {} customers.",
-            rows.len()
+        list.note = Some(ctx.tf(
+            "customers.showing",
+            &[("all", &ctx.locale.integer(rows.len() as i64))],
         ));
     }
     view.sections
-        .push(Section::new("customers", "Customers").table(list));
+        .push(Section::new("customers", ctx.t("nav.customers")).table(list));
     ctx.render("customers.html", path, &view)
 }
 
 /// The 20 largest customers' won value, largest first.
 fn pareto(ctx: &Ctx<'_>, buying: &[&CustomerValue]) -> Chart {
     let top: Vec<&&CustomerValue> = buying.iter().take(20).collect();
-    let title = "Won value, the 20 largest customers (last 12 months)";
+    let title = ctx.t("customers.top20");
     let names: Vec<String> = top.iter().map(|c| c.name.clone()).collect();
     let values: Vec<i64> = top.iter().map(|c| c.won_value.minor()).collect();
     let format = |minor: i64| ctx.locale.money_short(Money::from_minor(minor));
@@ -128,7 +135,7 @@ fn pareto(ctx: &Ctx<'_>, buying: &[&CustomerValue]) -> Chart {
         title,
         categories: &names,
         series: &[Series {
-            name: "Won",
+            name: ctx.t("col.won"),
             values: &values,
         }],
         orientation: Orientation::Horizontal,
@@ -137,9 +144,9 @@ fn pareto(ctx: &Ctx<'_>, buying: &[&CustomerValue]) -> Chart {
     let mut table = Table::new(
         title,
         &[
-            ("Customer", false),
-            ("Won, 12 months", true),
-            ("Class", false),
+            (ctx.t("col.customer"), false),
+            (ctx.t("customers.won_12"), true),
+            (ctx.t("customers.class"), false),
         ],
     );
     for c in &top {
@@ -156,24 +163,27 @@ fn pareto(ctx: &Ctx<'_>, buying: &[&CustomerValue]) -> Chart {
 /// the customer values above.
 fn segment_fit(ctx: &Ctx<'_>) -> Table {
     let mut table = Table::new(
-        "Segments: value won against the work it took, last 12 months",
+        ctx.t("customers.fit"),
         &[
-            ("Segment", false),
-            ("Priority", false),
-            ("Customers", true),
-            ("Won", true),
-            ("Deals worked to a close", true),
-            ("Won deals", true),
-            ("Win rate", true),
-            ("Average deal", true),
-            ("Median cycle", true),
+            (ctx.t("col.segment"), false),
+            (ctx.t("col.priority"), false),
+            (ctx.t("nav.customers"), true),
+            (ctx.t("col.won"), true),
+            (ctx.t("customers.worked"), true),
+            (ctx.t("customers.won_deals"), true),
+            (ctx.t("col.win_rate"), true),
+            (ctx.t("col.average_deal"), true),
+            (ctx.t("col.median_cycle"), true),
         ],
     );
     for s in &ctx.metrics.segments {
         let t = &s.trailing_12_months;
         table.rows.push(vec![
             super::blocks::segment_cell(s),
-            Cell::text(s.priority.map_or("—", |p| p.label())),
+            Cell::text(
+                s.priority
+                    .map_or("—", |p| super::blocks::priority_word(ctx, p)),
+            ),
             Cell::number(ctx.locale.integer(s.customers as i64)),
             Cell::number(ctx.money(t.won_value)),
             Cell::number(ctx.locale.integer((t.won_count + t.lost_count) as i64)),

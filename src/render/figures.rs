@@ -73,38 +73,38 @@ impl Ctx<'_> {
         };
         let chart = match name {
             ChartName::PipelineByStage => breakdown(
-                "Open pipeline by stage",
-                "Stage",
+                self.t("home.by_stage"),
+                self.t("col.stage"),
                 &m.pipeline.by_stage,
                 Orientation::Horizontal,
             ),
             ChartName::PipelineBySegment => breakdown(
-                "Open pipeline by segment",
-                "Segment",
+                self.t("strategy.by_segment"),
+                self.t("col.segment"),
                 &m.pipeline.by_segment,
                 Orientation::Horizontal,
             ),
             ChartName::PipelineBySeller => breakdown(
-                "Open pipeline by seller",
-                "Seller",
+                self.t("figures.by_seller"),
+                self.t("col.seller"),
                 &m.pipeline.by_owner,
                 Orientation::Horizontal,
             ),
             ChartName::PipelineByCloseMonth => breakdown(
-                "Open pipeline by month of expected close",
-                "Month",
+                self.t("figures.by_month"),
+                self.t("col.month"),
                 &m.pipeline.by_close_month,
                 Orientation::Vertical,
             ),
             ChartName::PipelineByAge => breakdown(
-                "Open pipeline by age",
-                "Age",
+                self.t("figures.by_age"),
+                self.t("figures.age"),
                 &m.pipeline.by_age,
                 Orientation::Vertical,
             ),
             ChartName::Pace => blocks::pace_chart(
                 self,
-                &format!("Won in {} against the target's pace", m.year.label),
+                &self.tf("report.pace_chart", &[("period", &m.year.label)]),
                 &m.year_pace,
             ),
         };

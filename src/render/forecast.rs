@@ -13,31 +13,31 @@ fn figure(ctx: &Ctx<'_>, f: Figure) -> String {
     }
 }
 
-fn status(k: &KindResult) -> Cell {
+fn status(ctx: &Ctx<'_>, k: &KindResult) -> Cell {
     match k.on_track {
-        Some(true) => Cell::text("On track").tone(Some(Tone::Good)),
-        Some(false) => Cell::text("Behind pace").tone(Some(Tone::Warn)),
-        None => Cell::text("Not started"),
+        Some(true) => Cell::text(ctx.t("status.on_track")).tone(Some(Tone::Good)),
+        Some(false) => Cell::text(ctx.t("status.behind")).tone(Some(Tone::Warn)),
+        None => Cell::text(ctx.t("status.not_started")),
     }
 }
 
 /// Every `[[targets]]` entry, one row per kind it sets.
 pub fn targets(ctx: &Ctx<'_>) -> Section {
     let mut table = Table::new(
-        "Targets against actual",
+        ctx.t("forecast.targets_table"),
         &[
             ("Period", false),
-            ("Scope", false),
-            ("Kind", false),
+            (ctx.t("forecast.scope"), false),
+            (ctx.t("forecast.kind"), false),
             ("Target", true),
-            ("Actual", true),
+            (ctx.t("forecast.actual"), true),
             ("Attainment", true),
             ("Pace today", true),
             ("Status", false),
             ("Gap", true),
         ],
     )
-    .empty_text("No [[targets]] in strategy.toml.");
+    .empty_text(ctx.t("forecast.no_targets"));
     for t in &ctx.metrics.targets {
         let scope = match t.scope {
             "company" => t.scope_name.clone(),
@@ -47,19 +47,24 @@ pub fn targets(ctx: &Ctx<'_>) -> Section {
             table.rows.push(vec![
                 Cell::text(&t.label),
                 Cell::text(&scope),
-                Cell::text(k.kind.label()),
+                Cell::text(match k.kind {
+                    crate::metrics::TargetKind::Revenue => ctx.t("target.revenue"),
+                    crate::metrics::TargetKind::NewCustomers => ctx.t("target.new_customers"),
+                    crate::metrics::TargetKind::NewPipeline => ctx.t("target.new_pipeline"),
+                    crate::metrics::TargetKind::Deals => ctx.t("target.deals"),
+                }),
                 Cell::number(figure(ctx, k.target)),
                 Cell::number(figure(ctx, k.actual)),
                 Cell::number(ctx.percent_or_dash(k.attainment)),
                 Cell::number(figure(ctx, k.pace)),
-                status(k),
+                status(ctx, k),
                 Cell::number(figure(ctx, k.gap)),
             ]);
         }
     }
-    table.note = Some("Revenue = won value closed in the period; new customers = customers whose first won deal closed in it; new pipeline = value of the deals created in it; won deals = their count. Pace = the target spread evenly over the period's days.".into());
-    Section::new("targets", "Targets")
-        .intro("Every target in strategy.toml, for its period and scope, up to the as-of date.")
+    table.note = Some(ctx.t("forecast.targets_note").into());
+    Section::new("targets", ctx.t("forecast.targets"))
+        .intro(ctx.t("forecast.targets_intro"))
         .table(table)
 }
 
@@ -68,16 +73,16 @@ pub fn categories(ctx: &Ctx<'_>) -> Option<Section> {
     let m = ctx.metrics;
     m.year.forecast_categories?;
     let mut table = Table::new(
-        format!("Forecast categories per quarter of {}", m.year.label),
+        ctx.tf("forecast.categories_table", &[("period", &m.year.label)]),
         &[
-            ("Quarter", false),
-            ("Closed (won)", true),
-            ("Commit", true),
-            ("Best case", true),
-            ("Pipeline", true),
-            ("Commit roll-up", true),
-            ("Best-case roll-up", true),
-            ("Pipeline roll-up", true),
+            (ctx.t("tactics.quarter"), false),
+            (ctx.t("forecast.closed_won"), true),
+            (ctx.t("tactics.commit"), true),
+            (ctx.t("forecast.best_case"), true),
+            (ctx.t("nav.pipeline"), true),
+            (ctx.t("forecast.commit_rollup"), true),
+            (ctx.t("forecast.best_case_rollup"), true),
+            (ctx.t("forecast.pipeline_rollup"), true),
         ],
     );
     for q in m.year_quarters.iter().chain(std::iter::once(&m.year)) {
@@ -95,10 +100,10 @@ pub fn categories(ctx: &Ctx<'_>) -> Option<Section> {
             Cell::number(ctx.money(c.pipeline_rollup)),
         ]);
     }
-    table.note = Some("Open value of the deals expected to close in the quarter, by the export's forecast_category (none counts as pipeline). Roll-ups are cumulative: commit = commit + closed; best case = best case + commit + closed; pipeline = all of them.".into());
+    table.note = Some(ctx.t("forecast.categories_note").into());
     Some(
-        Section::new("categories", "Forecast categories")
-            .intro("What the sellers call, quarter by quarter, beside what has closed won.")
+        Section::new("categories", ctx.t("def.categories_name"))
+            .intro(ctx.t("forecast.categories_intro"))
             .table(table),
     )
 }
@@ -112,35 +117,39 @@ fn accuracy_row(ctx: &Ctx<'_>, first: String, line: &AccuracyLine) -> Vec<Cell> 
         Cell::number(ctx.money(line.best_case.value)),
         Cell::number(ctx.money(line.best_case.won_value)),
         Cell::number(ctx.percent_or_dash(line.best_case.won_share)),
-        Cell::number(format!(
-            "{} of {}",
-            ctx.locale.integer(line.slipped as i64),
-            ctx.locale.integer(line.commit.count as i64)
+        Cell::number(ctx.tf(
+            "forecast.n_of",
+            &[
+                ("n", &ctx.locale.integer(line.slipped as i64)),
+                ("all", &ctx.locale.integer(line.commit.count as i64)),
+            ],
         )),
         Cell::number(ctx.percent_or_dash(line.slip_rate)),
     ]
 }
 
-const ACCURACY_COLUMNS: [(&str, bool); 9] = [
-    ("", false),
-    ("Commit", true),
-    ("Won", true),
-    ("Won share", true),
-    ("Best case", true),
-    ("Won", true),
-    ("Won share", true),
-    ("Slipped", true),
-    ("Slip rate", true),
-];
+fn accuracy_columns<'c>(ctx: &'c Ctx<'_>) -> [(&'c str, bool); 9] {
+    [
+        ("", false),
+        (ctx.t("tactics.commit"), true),
+        (ctx.t("col.won"), true),
+        (ctx.t("forecast.won_share"), true),
+        (ctx.t("forecast.best_case"), true),
+        (ctx.t("col.won"), true),
+        (ctx.t("forecast.won_share"), true),
+        (ctx.t("forecast.slipped"), true),
+        (ctx.t("mv.slip_rate"), true),
+    ]
+}
 
 /// How each earlier snapshot's commit and best case turned out; the latest one per
 /// seller and per team.
 pub fn accuracy(ctx: &Ctx<'_>) -> Option<Section> {
     let snapshots = &ctx.metrics.forecast_accuracy;
     let latest = snapshots.last()?;
-    let mut columns = ACCURACY_COLUMNS;
-    columns[0].0 = "Snapshot (quarter)";
-    let mut table = Table::new("Forecast accuracy by snapshot", &columns);
+    let mut columns = accuracy_columns(ctx);
+    columns[0].0 = ctx.t("forecast.snapshot_quarter");
+    let mut table = Table::new(ctx.t("forecast.accuracy_table"), &columns);
     for s in snapshots {
         table.rows.push(accuracy_row(
             ctx,
@@ -148,18 +157,25 @@ pub fn accuracy(ctx: &Ctx<'_>) -> Option<Section> {
             &s.total,
         ));
     }
-    table.note = Some("For each earlier export: the open deals it called commit, and best case (with commit), for the quarter containing its date; won = those closed won in that quarter by the as-of date. A committed deal slipped when its expected close moved later or out of the quarter, or it closed after the quarter.".into());
-    let mut section = Section::new("accuracy", "Forecast accuracy")
-        .intro("The calibration to know before trusting the next commit.")
+    table.note = Some(ctx.t("forecast.accuracy_note").into());
+    let mut section = Section::new("accuracy", ctx.t("forecast.accuracy"))
+        .intro(ctx.t("forecast.accuracy_intro"))
         .table(table);
     for (what, lines) in [("seller", &latest.by_seller), ("team", &latest.by_team)] {
-        let mut columns = ACCURACY_COLUMNS;
-        columns[0].0 = if what == "seller" { "Seller" } else { "Team" };
+        let mut columns = accuracy_columns(ctx);
+        let (head, key) = if what == "seller" {
+            (ctx.t("col.seller"), "forecast.accuracy_per_seller")
+        } else {
+            (ctx.t("col.team"), "forecast.accuracy_per_team")
+        };
+        columns[0].0 = head;
         let mut table = Table::new(
-            format!(
-                "Forecast accuracy per {what}, snapshot of {} ({})",
-                ctx.locale.date(latest.date),
-                latest.label
+            ctx.tf(
+                key,
+                &[
+                    ("date", &ctx.locale.date(latest.date)),
+                    ("period", &latest.label),
+                ],
             ),
             &columns,
         );

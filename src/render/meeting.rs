@@ -2,7 +2,7 @@
 //! a shared view of how the pipeline develops, whether progress is enough to reach
 //! the targets, and whether the deals are up to date and in line with the strategy.
 
-use super::blocks::{self, DealColumns, RESULTS_COLUMNS};
+use super::blocks::{self, DealColumns};
 use super::view::{Cell, Kpi, Link, Section, Table};
 use super::{Ctx, OutputFile};
 use crate::charts::Orientation;
@@ -12,32 +12,28 @@ use crate::model::Deal;
 pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     let path = "meeting/index.html";
     let m = ctx.metrics;
-    let mut view = ctx.view(path, "meeting", "Sales meeting");
-    view.lead = Some(format!(
-        "The pack for the meeting of {}: three points, in order.",
-        ctx.site.as_of
-    ));
+    let mut view = ctx.view(path, "meeting", ctx.t("nav.meeting"));
+    view.lead = Some(ctx.tf("meeting.lead", &[("date", &ctx.site.as_of)]));
 
-    let mut shared =
-        super::movement::section(ctx, "development", "1. How the pipeline is developing", 40);
+    let mut shared = super::movement::section(ctx, "development", ctx.t("meeting.point1"), 40);
     shared = shared
         .chart(blocks::breakdown_chart(
             ctx,
-            "Open pipeline by stage",
-            "Stage",
+            ctx.t("home.by_stage"),
+            ctx.t("col.stage"),
             &m.pipeline.by_stage,
             Orientation::Horizontal,
             |_| None,
         ))
         .links(vec![Link {
             href: "pipeline/index.html#trend".into(),
-            text: "The pipeline's trend".into(),
+            text: ctx.t("meeting.trend_link").into(),
         }]);
     view.sections.push(shared);
     view.sections.extend(super::movement::slip_section(ctx));
 
     let year_pace = m.year_pace.last().and_then(|p| p.pace);
-    let mut results = Table::new("Results and forecast", &RESULTS_COLUMNS);
+    let mut results = Table::new(ctx.t("meeting.results"), &blocks::results_columns(ctx));
     results
         .rows
         .push(blocks::results_row(ctx, &m.quarter, None));
@@ -47,12 +43,12 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     let year = &m.year.label;
     let columns = [
         ("", false),
-        ("Won", true),
-        ("Target", true),
-        ("Attainment", true),
-        ("Forecast", true),
-        ("Coverage", true),
-        ("Pipeline still needed", true),
+        (ctx.t("col.won"), true),
+        (ctx.t("col.target"), true),
+        (ctx.t("col.attainment"), true),
+        (ctx.t("col.forecast"), true),
+        (ctx.t("col.coverage"), true),
+        (ctx.t("meeting.still_needed"), true),
     ];
     let line = |name: Cell, p: &crate::metrics::PeriodMetrics| {
         vec![
@@ -68,42 +64,45 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             Cell::number(ctx.money_or_dash(p.pipeline_needed)),
         ]
     };
-    let mut sellers = Table::new(format!("Sellers against their {year} targets"), &columns);
-    sellers.columns[0].label = "Seller".into();
+    let mut sellers = Table::new(
+        ctx.tf("meeting.sellers_targets", &[("year", &year.to_string())]),
+        &columns,
+    );
+    sellers.columns[0].label = ctx.t("col.seller").into();
     for s in &m.sellers {
         sellers.rows.push(line(
             Cell::link(&s.name, blocks::seller_path(&s.id)),
             &s.year,
         ));
     }
-    let mut teams = Table::new(format!("Teams against their {year} targets"), &columns);
-    teams.columns[0].label = "Team".into();
+    let mut teams = Table::new(
+        ctx.tf("meeting.teams_targets", &[("year", &year.to_string())]),
+        &columns,
+    );
+    teams.columns[0].label = ctx.t("col.team").into();
     for t in &m.teams {
         teams.rows.push(line(Cell::text(&t.name), &t.year));
     }
-    teams.note = Some(
-        "Coverage = open value expected in the year ÷ remaining target. Pipeline still needed = remaining target ÷ the year's win rate by value − that open value; a team's target is the sum of its sellers' targets."
-            .into(),
-    );
+    teams.note = Some(ctx.t("meeting.coverage_note").into());
     let q = &m.quarter;
     view.sections.push(
-        Section::new("progress", "2. Enough progress to reach the targets?")
+        Section::new("progress", ctx.t("meeting.point2"))
             .kpis(vec![
                 Kpi::new(
-                    format!("Remaining target {}", q.label),
+                    ctx.tf("meeting.remaining_in", &[("period", &q.label)]),
                     ctx.money_or_dash(q.remaining_target),
                 ),
                 Kpi::new(
-                    format!("Open expected in {}", q.label),
+                    ctx.tf("meeting.open_expected_in", &[("period", &q.label)]),
                     ctx.money(q.expected.open_value),
                 )
                 .detail(format!("{} weighted", ctx.money(q.expected.weighted_value))),
                 blocks::coverage_kpi(ctx, q),
                 Kpi::new(
-                    format!("Pipeline still needed {}", q.label),
+                    ctx.tf("meeting.still_needed_in", &[("period", &q.label)]),
                     ctx.money_or_dash(q.pipeline_needed),
                 )
-                .detail("at this quarter's win rate by value"),
+                .detail(ctx.t("meeting.at_win_rate")),
             ])
             .table(results)
             .table(sellers)
@@ -124,22 +123,43 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     let hygiene = by_value(&|i| !flags[i].hygiene.is_empty());
     let off = by_value(&|i| flags[i].off_strategy);
     view.sections.push(
-        Section::new("up-to-date", "3. Are the deals up to date and relevant?")
-            .intro(format!(
-                "Up to date: a value, an expected close in the future and a planned next activity, with activity in the last {} days. Relevant: the customer is in a segment the strategy prioritises.",
-                m.health.stale_after_days
+        Section::new("up-to-date", ctx.t("meeting.point3"))
+            .intro(ctx.tf(
+                "meeting.point3_intro",
+                &[("days", &m.health.stale_after_days.to_string())],
             ))
-            .table(blocks::deal_table(ctx, "Stale deals, largest first", &stale, with_owner, 30))
-            .table(blocks::deal_table(ctx, "Deals missing data, largest first", &hygiene, with_owner, 30))
-            .table(blocks::deal_table(ctx, "Off-strategy deals, largest first", &off, with_owner, 30))
+            .table(blocks::deal_table(
+                ctx,
+                ctx.t("meeting.stale"),
+                &stale,
+                with_owner,
+                30,
+            ))
+            .table(blocks::deal_table(
+                ctx,
+                ctx.t("meeting.missing"),
+                &hygiene,
+                with_owner,
+                30,
+            ))
+            .table(blocks::deal_table(
+                ctx,
+                ctx.t("meeting.off"),
+                &off,
+                with_owner,
+                30,
+            ))
             .table(super::audit::share_by_seller(ctx))
             .table(care_per_seller(ctx)),
     );
     if let Some(page) = ctx.model.pages.iter().find(|p| p.slug == "lessons-learned") {
         view.sections.push(
-            Section::new("lessons", "Lessons fed back")
-                .intro("Write what the team learnt today into the lessons log, so the next meeting starts from it.")
-                .links(vec![Link { href: format!("pages/{}/index.html", page.slug), text: page.title.clone() }]),
+            Section::new("lessons", ctx.t("meeting.lessons"))
+                .intro(ctx.t("meeting.lessons_intro"))
+                .links(vec![Link {
+                    href: format!("pages/{}/index.html", page.slug),
+                    text: page.title.clone(),
+                }]),
         );
     }
     if !ctx.model.meetings.is_empty() {
@@ -148,7 +168,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             .meetings
             .iter()
             .map(|m| super::view::Item {
-                title: format!("Meeting of {}", ctx.locale.date(m.date)),
+                title: ctx.tf("meeting.meeting_of", &[("date", &ctx.locale.date(m.date))]),
                 tag: (!m.open_decisions.is_empty())
                     .then(|| format!("{} open", m.open_decisions.len())),
                 html: ctx.markdown_body(&m.markdown, 2),
@@ -156,8 +176,8 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             })
             .collect();
         view.sections.push(
-            Section::new("minutes", "Minutes and decisions")
-                .intro("From content/meetings/, in date order: what was decided and learnt, fed back into the next meeting.")
+            Section::new("minutes", ctx.t("meeting.minutes"))
+                .intro(ctx.t("meeting.minutes_intro"))
                 .items(minutes),
         );
     }
@@ -167,14 +187,14 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
 /// Each seller's deals to put right, counted: the lists above, per person.
 fn care_per_seller(ctx: &Ctx<'_>) -> Table {
     let mut table = Table::new(
-        "Deals to put right, per seller",
+        ctx.t("meeting.per_seller"),
         &[
-            ("Seller", false),
-            ("Open deals", true),
-            ("Stale", true),
-            ("Missing data", true),
-            ("Aging", true),
-            ("Off strategy", true),
+            (ctx.t("col.seller"), false),
+            (ctx.t("meeting.open_deals"), true),
+            (ctx.t("meeting.stale_col"), true),
+            (ctx.t("meeting.missing_col"), true),
+            (ctx.t("meeting.aging_col"), true),
+            (ctx.t("kpi.off_strategy"), true),
         ],
     );
     let count = |n: u64| Cell::number(ctx.locale.integer(n as i64));

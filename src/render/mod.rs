@@ -72,7 +72,7 @@ fn open_by_seller(model: &Model) -> Vec<Vec<usize>> {
 
 /// Which fixed rates the figures used, for every page's footer: empty when every
 /// deal is in the base currency.
-fn rates_note(model: &Model) -> String {
+fn rates_note(model: &Model, theme: &Theme) -> String {
     let used: std::collections::BTreeSet<&str> = model
         .deals
         .iter()
@@ -92,10 +92,12 @@ fn rates_note(model: &Model) -> String {
         .collect();
     match rates.is_empty() {
         true => String::new(),
-        false => format!(
-            "Amounts in {} at fixed rates: {}",
-            model.strategy.currency,
-            rates.join(", ")
+        false => theme.words.fill(
+            "quality.rates",
+            &[
+                ("currency", &model.strategy.currency),
+                ("rates", &rates.join(", ")),
+            ],
         ),
     }
 }
@@ -124,7 +126,7 @@ pub fn render_for(
     let brand = &model.config.brand;
     let warnings = crate::model::deal_warnings(model, metrics.as_of);
     let locale = Locale::new(model.config.language, &model.strategy.currency);
-    let rates = rates_note(model);
+    let rates = rates_note(model, theme);
     // A board build has no page about single deals, this one included.
     let data_quality =
         !policy.aggregates_only && (!warnings.is_empty() || !model.skipped.is_empty());
@@ -186,7 +188,7 @@ pub fn render_for(
     }
     files.push(OutputFile {
         path: PROJECT_CSS.into(),
-        bytes: project_css(&ctx.site, brand).into_bytes(),
+        bytes: project_css(&ctx, brand).into_bytes(),
     });
     if let (Some(path), Some(bytes)) = (brand.logo_asset(), &model.logo) {
         files.push(OutputFile {
@@ -240,6 +242,16 @@ impl Ctx<'_> {
             path: path.into(),
             bytes: html.into_bytes(),
         })
+    }
+
+    /// The theme's word for `key` in the site's language.
+    pub fn t<'k>(&'k self, key: &'k str) -> &'k str {
+        self.theme.words.get(key)
+    }
+
+    /// The theme's word for `key` with its `{name}` placeholders filled.
+    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.theme.words.fill(key, args)
     }
 
     pub fn money(&self, money: Money) -> String {
@@ -332,11 +344,14 @@ fn template_error(name: &str, error: &dyn std::error::Error) -> Error {
 /// header and footer of printed pages (Chromium's `@page` margin boxes).
 pub const PROJECT_CSS: &str = "assets/project.css";
 
-fn project_css(site: &Site, brand: &crate::brand::Brand) -> String {
+fn project_css(ctx: &Ctx<'_>, brand: &crate::brand::Brand) -> String {
+    let site = &ctx.site;
     let company = crate::brand::css_string(&site.company);
-    let as_of = crate::brand::css_string(&format!("as of {}", site.as_of));
+    let as_of = crate::brand::css_string(&ctx.tf("print.as_of", &[("date", &site.as_of)]));
+    let page = crate::brand::css_string(ctx.t("print.page"));
+    let of = crate::brand::css_string(ctx.t("print.of"));
     format!(
-        "{}\n/* Printed pages: the company and date above, the page number below. */\n@page {{\n  @top-left {{ content: {company}; }}\n  @top-right {{ content: {as_of}; }}\n  @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); }}\n}}\n",
+        "{}\n/* Printed pages: the company and date above, the page number below. */\n@page {{\n  @top-left {{ content: {company}; }}\n  @top-right {{ content: {as_of}; }}\n  @bottom-right {{ content: {page} counter(page) {of} counter(pages); }}\n}}\n",
         brand.css()
     )
 }

@@ -26,7 +26,14 @@ fn waterfall(ctx: &Ctx<'_>, title: &str, steps: &[(&str, Bucket, i8)]) -> Chart 
         steps: &shape,
         format: &format,
     });
-    let mut table = Table::new(title, &[("Step", false), ("Deals", true), ("Value", true)]);
+    let mut table = Table::new(
+        title,
+        &[
+            (ctx.t("mv.step"), false),
+            (ctx.t("col.deals"), true),
+            (ctx.t("col.value"), true),
+        ],
+    );
     for (label, bucket, sign) in steps {
         let value = match sign {
             0 => ctx.money(bucket.value),
@@ -45,51 +52,61 @@ fn waterfall(ctx: &Ctx<'_>, title: &str, steps: &[(&str, Bucket, i8)]) -> Chart 
 /// The movement section: KPIs, both waterfalls and the list of what changed.
 pub fn section(ctx: &Ctx<'_>, id: &str, title: &str, limit: usize) -> Section {
     let Some(m) = &ctx.metrics.movement else {
-        return Section::new(id, title).intro("No earlier export in data/snapshots yet: file one after each meeting (pipepress snapshot) to see what moved.");
+        return Section::new(id, title).intro(ctx.t("mv.no_earlier"));
     };
     let w = &m.waterfall;
     let p = &m.period;
     Section::new(id, title)
-        .intro(format!(
-            "From the export of {} to now. Won, lost and removed count the value a deal had then; the rest is the change in value of deals still open.",
-            ctx.locale.date(m.from)
-        ))
+        .intro(ctx.tf("mv.intro", &[("date", &ctx.locale.date(m.from))]))
         .kpis(vec![
-            Kpi::new("Open pipeline now", ctx.money(w.end.value)).detail(format!("was {}", ctx.money(w.start.value))),
-            Kpi::new("New deals", ctx.locale.integer(w.new.count as i64)).detail(ctx.money(w.new.value)),
-            Kpi::new("Won", ctx.locale.integer(w.won.count as i64)).detail(ctx.money(w.won.value)),
-            Kpi::new("Lost", ctx.locale.integer(w.lost.count as i64)).detail(ctx.money(w.lost.value)),
-            Kpi::new("Advanced / moved back", format!("{} / {}", m.advanced, m.moved_back)),
-            Kpi::new("Close pushed / pulled in", format!("{} / {}", m.pushed, m.pulled_in)),
+            Kpi::new(ctx.t("mv.open_now"), ctx.money(w.end.value))
+                .detail(ctx.tf("mv.was", &[("value", &ctx.money(w.start.value))])),
+            Kpi::new(
+                ctx.t("mv.new_deals"),
+                ctx.locale.integer(w.new.count as i64),
+            )
+            .detail(ctx.money(w.new.value)),
+            Kpi::new(ctx.t("col.won"), ctx.locale.integer(w.won.count as i64))
+                .detail(ctx.money(w.won.value)),
+            Kpi::new(ctx.t("mv.lost"), ctx.locale.integer(w.lost.count as i64))
+                .detail(ctx.money(w.lost.value)),
+            Kpi::new(
+                ctx.t("mv.advanced"),
+                format!("{} / {}", m.advanced, m.moved_back),
+            ),
+            Kpi::new(
+                ctx.t("mv.pushed_pulled"),
+                format!("{} / {}", m.pushed, m.pulled_in),
+            ),
         ])
         .chart(waterfall(
             ctx,
-            "Open pipeline: start to end",
+            ctx.t("mv.waterfall"),
             &[
-                ("Start", w.start, 0),
-                ("New", w.new, 1),
-                ("Value up", w.value_up, 1),
-                ("Value down", w.value_down, -1),
-                ("Won", w.won, -1),
-                ("Lost", w.lost, -1),
-                ("Removed", w.removed, -1),
-                ("End", w.end, 0),
+                (ctx.t("mv.start"), w.start, 0),
+                (ctx.t("mv.new"), w.new, 1),
+                (ctx.t("mv.value_up"), w.value_up, 1),
+                (ctx.t("mv.value_down"), w.value_down, -1),
+                (ctx.t("col.won"), w.won, -1),
+                (ctx.t("mv.lost"), w.lost, -1),
+                (ctx.t("mv.removed"), w.removed, -1),
+                (ctx.t("mv.end"), w.end, 0),
             ],
         ))
         .chart(waterfall(
             ctx,
-            &format!("Expected to close in {}: start to end", p.label),
+            &ctx.tf("mv.period_waterfall", &[("period", &p.label)]),
             &[
-                ("Start", p.start, 0),
-                ("New", p.new, 1),
-                ("Pulled in", p.pulled_in, 1),
-                ("Pushed out", p.pushed_out, -1),
-                ("Value up", p.value_up, 1),
-                ("Value down", p.value_down, -1),
-                ("Won", p.won, -1),
-                ("Lost", p.lost, -1),
-                ("Removed", p.removed, -1),
-                ("End", p.end, 0),
+                (ctx.t("mv.start"), p.start, 0),
+                (ctx.t("mv.new"), p.new, 1),
+                (ctx.t("mv.pulled_in"), p.pulled_in, 1),
+                (ctx.t("mv.pushed_out"), p.pushed_out, -1),
+                (ctx.t("mv.value_up"), p.value_up, 1),
+                (ctx.t("mv.value_down"), p.value_down, -1),
+                (ctx.t("col.won"), p.won, -1),
+                (ctx.t("mv.lost"), p.lost, -1),
+                (ctx.t("mv.removed"), p.removed, -1),
+                (ctx.t("mv.end"), p.end, 0),
             ],
         ))
         .table(changes(ctx, m, limit))
@@ -98,17 +115,17 @@ pub fn section(ctx: &Ctx<'_>, id: &str, title: &str, limit: usize) -> Section {
 fn changes(ctx: &Ctx<'_>, m: &Movement, limit: usize) -> Table {
     let sellers = &ctx.model.strategy.sellers;
     let mut table = Table::new(
-        "What changed, deal by deal",
+        ctx.t("mv.by_deal"),
         &[
-            ("Deal", false),
-            ("Owner", false),
-            ("What", false),
-            ("Value", true),
-            ("Stage", false),
-            ("Expected close", false),
+            (ctx.t("col.deal"), false),
+            (ctx.t("col.owner"), false),
+            (ctx.t("mv.what"), false),
+            (ctx.t("col.value"), true),
+            (ctx.t("col.stage"), false),
+            (ctx.t("col.expected_close"), false),
         ],
     )
-    .empty_text("Nothing moved.");
+    .empty_text(ctx.t("mv.nothing"));
     // "before → after", or just the one there is (new deals have no before).
     let arrow = |a: String, b: String| match (a.as_str(), b.as_str()) {
         ("—", _) => b,
@@ -118,7 +135,11 @@ fn changes(ctx: &Ctx<'_>, m: &Movement, limit: usize) -> Table {
     };
     for d in m.deals.iter().take(limit) {
         let owner = sellers.iter().find(|s| s.id == d.owner);
-        let what: Vec<&str> = d.changes.iter().map(|c| c.label()).collect();
+        let what: Vec<&str> = d
+            .changes
+            .iter()
+            .map(|c| super::blocks::change_word(ctx, *c))
+            .collect();
         table.rows.push(vec![
             Cell::text(format!("{} ({})", d.name, d.id)),
             owner.map_or_else(
@@ -141,9 +162,12 @@ fn changes(ctx: &Ctx<'_>, m: &Movement, limit: usize) -> Table {
         ]);
     }
     if m.deals.len() > limit {
-        table.note = Some(format!(
-            "Showing {limit} of {} deals, largest first.",
-            m.deals.len()
+        table.note = Some(ctx.tf(
+            "mv.showing",
+            &[
+                ("shown", &ctx.locale.integer(limit as i64)),
+                ("all", &ctx.locale.integer(m.deals.len() as i64)),
+            ],
         ));
     }
     table
@@ -154,15 +178,15 @@ pub fn slip_section(ctx: &Ctx<'_>) -> Option<Section> {
     let m = ctx.metrics.movement.as_ref()?;
     let deals = &ctx.model.deals;
     let mut pushed = Table::new(
-        "Deals whose close was pushed twice or more",
+        ctx.t("mv.pushed_twice"),
         &[
-            ("Deal", false),
-            ("Owner", false),
-            ("Times pushed", true),
-            ("Expected close", false),
+            (ctx.t("col.deal"), false),
+            (ctx.t("col.owner"), false),
+            (ctx.t("mv.times_pushed"), true),
+            (ctx.t("col.expected_close"), false),
         ],
     )
-    .empty_text("No deal has been pushed twice.");
+    .empty_text(ctx.t("mv.none_twice"));
     for (id, times) in m.push_counts.iter().filter(|(_, n)| *n >= 2).take(30) {
         let Some(deal) = deals.iter().find(|d| &d.id == id) else {
             continue;
@@ -176,12 +200,12 @@ pub fn slip_section(ctx: &Ctx<'_>) -> Option<Section> {
         ]);
     }
     let mut slip = Table::new(
-        "Slip rate per seller",
+        ctx.t("mv.slip_per_seller"),
         &[
-            ("Seller", false),
-            ("Times a close could move", true),
-            ("Times pushed", true),
-            ("Slip rate", true),
+            (ctx.t("col.seller"), false),
+            (ctx.t("mv.could_move"), true),
+            (ctx.t("mv.times_pushed"), true),
+            (ctx.t("mv.slip_rate"), true),
         ],
     );
     for s in &m.slip {
@@ -193,8 +217,8 @@ pub fn slip_section(ctx: &Ctx<'_>) -> Option<Section> {
         ]);
     }
     Some(
-        Section::new("slip", "Slipping deals")
-            .intro("Across every pair of consecutive exports: how often an open deal's expected close moved later.")
+        Section::new("slip", ctx.t("mv.slipping"))
+            .intro(ctx.t("mv.slipping_intro"))
             .table(pushed)
             .table(slip),
     )

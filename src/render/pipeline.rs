@@ -11,7 +11,7 @@ use crate::money::Money;
 pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     let path = "pipeline/index.html";
     let p = &ctx.metrics.pipeline;
-    let mut view = ctx.view(path, "pipeline", "Pipeline");
+    let mut view = ctx.view(path, "pipeline", ctx.t("nav.pipeline"));
     view.lead = Some(format!(
         "{} open deals worth {} ({} weighted), as of {}.",
         ctx.locale.integer(p.total.open_count as i64),
@@ -39,52 +39,52 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     };
     view.sections.push(section(
         "by-stage",
-        "By stage",
-        "Stage",
+        ctx.t("pipeline.by_stage"),
+        ctx.t("col.stage"),
         &p.by_stage,
         Orientation::Horizontal,
-        "Every stage in pipeline order. Weighted value = value × probability (the deal's own, else the stage's).",
+        ctx.t("pipeline.by_stage_intro"),
         &|_| None,
     ));
     view.sections.push(section(
         "by-close-month",
-        "By expected close month",
-        "Month",
+        ctx.t("pipeline.by_month"),
+        ctx.t("col.month"),
         &p.by_close_month,
         Orientation::Vertical,
-        "Months before the as-of month hold deals whose expected close has passed: they need a new date.",
+        ctx.t("pipeline.by_month_intro"),
         &|_| None,
     ));
     view.sections.push(section(
         "by-owner",
-        "By seller",
-        "Seller",
+        ctx.t("pipeline.by_seller"),
+        ctx.t("col.seller"),
         &p.by_owner,
         Orientation::Horizontal,
-        "Each seller's open deals.",
+        ctx.t("pipeline.by_seller_intro"),
         &|b| Some(blocks::seller_path(&b.key)),
     ));
     view.sections.push(section(
         "by-segment",
-        "By segment",
-        "Segment",
+        ctx.t("pipeline.by_segment"),
+        ctx.t("col.segment"),
         &p.by_segment,
         Orientation::Horizontal,
-        "Segment of the deal's customer, by the strategy's rules. Unsegmented deals are off strategy.",
+        ctx.t("pipeline.by_segment_intro"),
         &|b| (b.key != UNSEGMENTED).then(|| blocks::segment_path(&b.key)),
     ));
     view.sections.push(section(
         "aging",
-        "By age",
-        "Age since created",
+        ctx.t("pipeline.by_age"),
+        ctx.t("pipeline.age"),
         &p.by_age,
         Orientation::Vertical,
-        "Time kills deals: the older a deal, the less likely it closes.",
+        ctx.t("pipeline.by_age_intro"),
         &|_| None,
     ));
     view.sections.push(
-        Section::new("trend", "Trend")
-            .intro("Open and weighted pipeline in each earlier export (data/snapshots) and now.")
+        Section::new("trend", ctx.t("pipeline.trend"))
+            .intro(ctx.t("pipeline.trend_intro"))
             .chart(trend_chart(ctx))
             .table(trend_by_stage(ctx)),
     );
@@ -97,9 +97,9 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     };
     view.sections
         .push(
-            Section::new("deals", "Open deals, largest first").table(blocks::deal_table(
+            Section::new("deals", ctx.t("pipeline.open_deals")).table(blocks::deal_table(
                 ctx,
-                "Open deals, largest first",
+                ctx.t("pipeline.open_deals"),
                 &deals,
                 columns,
                 100,
@@ -110,7 +110,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
 
 fn trend_chart(ctx: &Ctx<'_>) -> Chart {
     let points = &ctx.metrics.history.points;
-    let title = "Open pipeline over time";
+    let title = ctx.t("pipeline.over_time");
     let dates: Vec<_> = points.iter().map(|p| p.date).collect();
     let open: Vec<i64> = points.iter().map(|p| p.sum.open_value.minor()).collect();
     let weighted: Vec<i64> = points
@@ -118,28 +118,30 @@ fn trend_chart(ctx: &Ctx<'_>) -> Chart {
         .map(|p| p.sum.weighted_value.minor())
         .collect();
     let format = |minor: i64| ctx.locale.money_short(Money::from_minor(minor));
+    let month = |d: chrono::NaiveDate| ctx.locale.month_short(d);
     let svg = charts::line_chart(&LineChart {
         title,
         x: &dates,
         series: &[
             Series {
-                name: "Open",
+                name: ctx.t("chart.open"),
                 values: &open,
             },
             Series {
-                name: "Weighted",
+                name: ctx.t("chart.weighted"),
                 values: &weighted,
             },
         ],
         format: &format,
+        month: &month,
     });
     let mut table = Table::new(
         title,
         &[
-            ("Export of", false),
-            ("Deals", true),
-            ("Open value", true),
-            ("Weighted value", true),
+            (ctx.t("pipeline.export_of"), false),
+            (ctx.t("col.deals"), true),
+            (ctx.t("col.open_value"), true),
+            (ctx.t("col.weighted_value"), true),
         ],
     );
     for p in points {
@@ -156,7 +158,10 @@ fn trend_chart(ctx: &Ctx<'_>) -> Chart {
 /// Open value per stage in each export: where the pipeline grew or thinned.
 fn trend_by_stage(ctx: &Ctx<'_>) -> Table {
     let stages = &ctx.model.strategy.stages;
-    let mut table = Table::new("Open value per stage over time", &[("Export of", false)]);
+    let mut table = Table::new(
+        ctx.t("pipeline.stage_over_time"),
+        &[(ctx.t("pipeline.export_of"), false)],
+    );
     table
         .columns
         .extend(stages.iter().map(|s| super::view::Column {
@@ -179,12 +184,12 @@ fn trend_by_stage(ctx: &Ctx<'_>) -> Table {
 fn conversion(ctx: &Ctx<'_>) -> Section {
     let c = &ctx.metrics.conversion;
     let mut table = Table::new(
-        "Stage conversion of closed deals",
+        ctx.t("pipeline.conversion_table"),
         &[
-            ("Stage", false),
-            ("Reached", true),
-            ("From the first stage", true),
-            ("From the stage before", true),
+            (ctx.t("col.stage"), false),
+            (ctx.t("pipeline.reached"), true),
+            (ctx.t("pipeline.from_first"), true),
+            (ctx.t("pipeline.from_before"), true),
         ],
     );
     for s in &c.stages {
@@ -196,15 +201,15 @@ fn conversion(ctx: &Ctx<'_>) -> Section {
         ]);
     }
     table.foot = Some(vec![
-        Cell::text("Won"),
+        Cell::text(ctx.t("col.won")),
         Cell::number(ctx.locale.integer(c.won as i64)),
         Cell::number(ctx.percent_or_dash(c.win_rate)),
         Cell::text(""),
     ]);
-    Section::new("conversion", "Stage conversion")
-        .intro(format!(
-            "Of the {} deals closed so far, how many got at least this far (the furthest stage seen in any export; won deals passed every stage).",
-            ctx.locale.integer(c.closed_deals as i64)
+    Section::new("conversion", ctx.t("pipeline.conversion"))
+        .intro(ctx.tf(
+            "pipeline.conversion_intro",
+            &[("count", &ctx.locale.integer(c.closed_deals as i64))],
         ))
         .table(table)
 }

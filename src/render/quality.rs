@@ -22,12 +22,16 @@ fn place(d: &Diagnostic) -> String {
     }
 }
 
-fn warnings_table<'a>(caption: &str, warnings: impl Iterator<Item = &'a Diagnostic>) -> Table {
+fn warnings_table<'a>(ctx: &Ctx<'_>, warnings: impl Iterator<Item = &'a Diagnostic>) -> Table {
     let mut table = Table::new(
-        caption,
-        &[("Where", false), ("Code", false), ("Finding", false)],
+        ctx.t("quality.warnings_caption"),
+        &[
+            (ctx.t("quality.where"), false),
+            (ctx.t("quality.code"), false),
+            (ctx.t("quality.finding"), false),
+        ],
     )
-    .empty_text("No warnings.");
+    .empty_text(ctx.t("quality.no_warnings"));
     for w in warnings {
         table.rows.push(vec![
             Cell::text(place(w)),
@@ -44,25 +48,31 @@ pub fn page(ctx: &Ctx<'_>) -> Result<Option<OutputFile>, Error> {
     if ctx.warnings.is_empty() && skipped.is_empty() {
         return Ok(None);
     }
-    let mut view = ctx.view(PATH, "data-quality", "Data quality");
-    view.lead = Some("What the exports held that the figures should not be trusted with blindly: fix it in the CRM and export again.".into());
+    let mut view = ctx.view(PATH, "data-quality", ctx.t("quality.title"));
+    view.lead = Some(ctx.t("quality.lead").into());
     view.kpis = vec![
-        Kpi::new("Warnings", ctx.locale.integer(ctx.warnings.len() as i64)),
-        Kpi::new("Rows left out", ctx.locale.integer(skipped.len() as i64))
-            .detail("problems in deal rows skipped with --lenient"),
+        Kpi::new(
+            ctx.t("quality.warnings"),
+            ctx.locale.integer(ctx.warnings.len() as i64),
+        ),
+        Kpi::new(
+            ctx.t("quality.left_out"),
+            ctx.locale.integer(skipped.len() as i64),
+        )
+        .detail(ctx.t("quality.left_out_detail")),
     ];
     view.sections.push(
-        Section::new("warnings", "Warnings")
-            .intro("Findings that do not stop the build: the deals are counted as exported.")
-            .table(warnings_table(
-                "Data-quality warnings",
-                ctx.warnings.iter().map(|(_, w)| w),
-            )),
+        Section::new("warnings", ctx.t("quality.warnings"))
+            .intro(ctx.t("quality.warnings_intro"))
+            .table(warnings_table(ctx, ctx.warnings.iter().map(|(_, w)| w))),
     );
     if !skipped.is_empty() {
         let mut table = Table::new(
-            "Problems in rows left out",
-            &[("Where", false), ("Problem", false)],
+            ctx.t("quality.left_out_caption"),
+            &[
+                (ctx.t("quality.where"), false),
+                (ctx.t("quality.problem"), false),
+            ],
         );
         for problem in skipped {
             table.rows.push(vec![
@@ -71,8 +81,8 @@ pub fn page(ctx: &Ctx<'_>) -> Result<Option<OutputFile>, Error> {
             ]);
         }
         view.sections.push(
-            Section::new("left-out", "Rows left out")
-                .intro("Deal rows with a value that could not be read: built with --lenient, they are in no figure.")
+            Section::new("left-out", ctx.t("quality.left_out"))
+                .intro(ctx.t("quality.left_out_intro"))
                 .table(table),
         );
     }
@@ -88,5 +98,5 @@ pub fn for_seller(ctx: &Ctx<'_>, seller: usize) -> Option<Table> {
         .filter(|(deal, _)| deals[*deal].owner == seller)
         .map(|(_, w)| w)
         .collect();
-    (!mine.is_empty()).then(|| warnings_table("Data-quality warnings", mine.into_iter()))
+    (!mine.is_empty()).then(|| warnings_table(ctx, mine.into_iter()))
 }

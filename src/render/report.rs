@@ -2,7 +2,7 @@
 //! against target, the forecast, pipeline health, what moved, the top risks, the
 //! segments, the narrative from `content/report.md`, and how every figure is defined.
 
-use super::blocks::{self, DealColumns, RESULTS_COLUMNS};
+use super::blocks::{self, DealColumns};
 use super::view::{Cell, Kpi, Section, Table};
 use super::{Ctx, OutputFile};
 use crate::error::Error;
@@ -15,10 +15,17 @@ pub const NARRATIVE_SLUG: &str = "report";
 pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     let path = "report/index.html";
     let m = ctx.metrics;
-    let mut view = ctx.view(path, "report", format!("Sales report {}", ctx.site.as_of));
-    view.lead = Some(format!(
-        "{} · transparency report to the CEO and board · as of {}",
-        ctx.model.config.company, ctx.site.as_of
+    let mut view = ctx.view(
+        path,
+        "report",
+        ctx.tf("report.title", &[("date", &ctx.site.as_of)]),
+    );
+    view.lead = Some(ctx.tf(
+        "report.lead",
+        &[
+            ("company", &ctx.model.config.company),
+            ("date", &ctx.site.as_of),
+        ],
     ));
     let year_pace = m.year_pace.last().and_then(|p| p.pace);
     view.kpis = super::home::headline_kpis(ctx, year_pace);
@@ -30,7 +37,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         );
     }
 
-    let mut results = Table::new("Results against target", &RESULTS_COLUMNS);
+    let mut results = Table::new(ctx.t("home.results"), &blocks::results_columns(ctx));
     results
         .rows
         .push(blocks::results_row(ctx, &m.year, year_pace));
@@ -41,24 +48,24 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         .rows
         .push(blocks::results_row(ctx, &m.trailing_12_months, None));
     view.sections.push(
-        Section::new("results", "Results against target")
+        Section::new("results", ctx.t("home.results"))
             .table(results)
             .chart(blocks::pace_chart(
                 ctx,
-                &format!("Won in {} against the target's pace", m.year.label),
+                &ctx.tf("report.pace_chart", &[("period", &m.year.label)]),
                 &m.year_pace,
             )),
     );
 
     let mut forecast = Table::new(
-        "Forecast",
+        ctx.t("col.forecast"),
         &[
-            ("Period", false),
-            ("Won", true),
-            ("Weighted open expected", true),
-            ("Forecast", true),
-            ("Target", true),
-            ("Forecast ÷ target", true),
+            (ctx.t("col.period"), false),
+            (ctx.t("col.won"), true),
+            (ctx.t("report.weighted_open_expected"), true),
+            (ctx.t("col.forecast"), true),
+            (ctx.t("col.target"), true),
+            (ctx.t("report.forecast_of_target"), true),
         ],
     );
     for p in m.year_quarters.iter().chain([&m.year]) {
@@ -71,23 +78,27 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             Cell::number(ctx.percent_or_dash(p.forecast_attainment)),
         ]);
     }
-    view.sections.push(Section::new("forecast", "Forecast").intro("Forecast = won + the weighted value of open deals expected to close in the period, for each quarter of the fiscal year and the year.").table(forecast));
+    view.sections.push(Section::new("forecast", ctx.t("col.forecast")).intro("Forecast = won + the weighted value of open deals expected to close in the period, for each quarter of the fiscal year and the year.").table(forecast));
     view.sections.extend(super::forecast::categories(ctx));
 
     let h = &m.health;
     let q = &m.quarter;
     view.sections
-        .push(Section::new("health", "Pipeline health").kpis(vec![
+        .push(Section::new("health", ctx.t("home.health")).kpis(vec![
             blocks::coverage_kpi(ctx, q),
-            Kpi::new("Sales velocity", ctx.money_or_dash(m.velocity.per_month)).detail("per month"),
-            Kpi::new("Stale deals", ctx.locale.integer(h.stale_count as i64)),
-            Kpi::new("Aging deals", ctx.locale.integer(h.aging_count as i64)).detail(
+            Kpi::new(
+                ctx.t("kpi.velocity"),
+                ctx.money_or_dash(m.velocity.per_month),
+            )
+            .detail(ctx.t("report.per_month")),
+            Kpi::new(ctx.t("kpi.stale"), ctx.locale.integer(h.stale_count as i64)),
+            Kpi::new(ctx.t("kpi.aging"), ctx.locale.integer(h.aging_count as i64)).detail(
                 h.aging_after_days.map_or_else(String::new, |d| {
-                    format!("older than {}", ctx.locale.days(d as f64))
+                    ctx.tf("report.older_than", &[("days", &ctx.locale.days(d as f64))])
                 }),
             ),
             Kpi::new(
-                "Off-strategy deals",
+                ctx.t("report.off_strategy_deals"),
                 ctx.locale.integer(h.off_strategy_count as i64),
             ),
         ]));
@@ -95,7 +106,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     view.sections.push(super::movement::section(
         ctx,
         "movement",
-        "Movement since the previous report",
+        ctx.t("report.movement"),
         15,
     ));
 
@@ -105,12 +116,12 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         .filter(|&i| flags[i].stale || flags[i].aging || flags[i].off_strategy)
         .collect();
     view.sections.push(
-        Section::new("risks", "Top risks")
-            .intro("The largest open deals whose expected close moved later since the previous export, and the largest that are stale, aging or off strategy.")
+        Section::new("risks", ctx.t("report.risks"))
+            .intro(ctx.t("report.risks_intro"))
             .table(pushed_table(ctx, 10))
             .table(blocks::deal_table(
                 ctx,
-                "Largest deals that are stale, aging or off strategy",
+                ctx.t("report.risky_deals"),
                 &risks,
                 DealColumns {
                     owner: true,
@@ -122,20 +133,20 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     );
 
     let mut segments = Table::new(
-        "Segments this fiscal year",
+        ctx.t("report.segments_year"),
         &[
-            ("Segment", false),
-            ("Priority", false),
-            ("Won", true),
-            ("Target", true),
-            ("Attainment", true),
-            ("Open pipeline", true),
+            (ctx.t("col.segment"), false),
+            (ctx.t("col.priority"), false),
+            (ctx.t("col.won"), true),
+            (ctx.t("col.target"), true),
+            (ctx.t("col.attainment"), true),
+            (ctx.t("kpi.open_pipeline"), true),
         ],
     );
     for s in &m.segments {
         segments.rows.push(vec![
             Cell::text(&s.name),
-            Cell::text(s.priority.map_or("—", |p| p.label())),
+            Cell::text(s.priority.map_or("—", |p| blocks::priority_word(ctx, p))),
             Cell::number(ctx.money(s.year.won_value)),
             Cell::number(ctx.money_or_dash(s.year.target)),
             Cell::number(ctx.percent_or_dash(s.year.attainment)),
@@ -143,9 +154,9 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         ]);
     }
     view.sections
-        .push(Section::new("segments", "Segment performance").table(segments));
+        .push(Section::new("segments", ctx.t("report.segment_performance")).table(segments));
     view.sections
-        .push(Section::new("definitions", "Definitions").table(definitions(ctx)));
+        .push(Section::new("definitions", ctx.t("report.definitions")).table(definitions(ctx)));
     ctx.render("report.html", path, &view)
 }
 
@@ -153,19 +164,19 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
 /// now, largest first: the slips a board should hear about.
 fn pushed_table(ctx: &Ctx<'_>, limit: usize) -> Table {
     let mut table = Table::new(
-        "Largest deals pushed since the previous export",
+        ctx.t("report.pushed"),
         &[
-            ("Deal", false),
-            ("Owner", false),
-            ("Stage", false),
-            ("Value", true),
-            ("Close was", false),
-            ("Close now", false),
+            (ctx.t("col.deal"), false),
+            (ctx.t("col.owner"), false),
+            (ctx.t("col.stage"), false),
+            (ctx.t("col.value"), true),
+            (ctx.t("report.close_was"), false),
+            (ctx.t("report.close_now"), false),
         ],
     )
-    .empty_text("No open deal's expected close moved later since the previous export.");
+    .empty_text(ctx.t("report.none_pushed"));
     let Some(movement) = &ctx.metrics.movement else {
-        table.empty = "No earlier export to compare with.".into();
+        table.empty = ctx.t("report.no_earlier").into();
         return table;
     };
     let mut pushed: Vec<_> = movement
@@ -194,7 +205,13 @@ fn pushed_table(ctx: &Ctx<'_>, limit: usize) -> Table {
         ]);
     }
     if pushed.len() > limit {
-        table.note = Some(format!("Showing {limit} of {} deals.", pushed.len()));
+        table.note = Some(ctx.tf(
+            "table.showing_of",
+            &[
+                ("shown", &ctx.locale.integer(limit as i64)),
+                ("all", &ctx.locale.integer(pushed.len() as i64)),
+            ],
+        ));
     }
     table
 }
@@ -202,31 +219,46 @@ fn pushed_table(ctx: &Ctx<'_>, limit: usize) -> Table {
 fn definitions(ctx: &Ctx<'_>) -> Table {
     let th = &ctx.model.strategy.thresholds;
     let mut table = Table::new(
-        "How each figure is computed",
-        &[("Figure", false), ("Definition", false)],
+        ctx.t("report.how_computed"),
+        &[
+            (ctx.t("report.figure"), false),
+            (ctx.t("report.definition"), false),
+        ],
     );
     let rows = [
-        ("Open pipeline", "Sum of the value of open deals. A deal without a value counts as zero (and is listed as a hygiene fix).".to_string()),
-        ("Weighted value", "Value × win probability, the deal's own or else its stage's default, rounded to the öre per deal.".into()),
-        ("Won, lost", "Deals with that status whose closed date falls in the period, up to the as-of date.".into()),
-        ("Win rate", "Won ÷ (won + lost) in the period, by count (by value in metrics.json).".into()),
-        ("Average deal", "Mean value of the deals won in the period.".into()),
-        ("Sales cycle", "Days from created to closed for deals won in the period; mean and median.".into()),
-        ("Forecast", "Won in the period + weighted value of open deals expected to close in it.".into()),
-        ("Attainment", "Won ÷ the period's target.".into()),
-        ("Coverage", format!("Open value expected to close in the period ÷ (target − won). Goal: {}.", ctx.locale.times(th.coverage_goal))),
-        ("Sales velocity", "Open deals × average deal × win rate ÷ mean cycle, per day; shown per month (365.25 ÷ 12 days), from the fiscal year's closed deals.".into()),
-        ("Stale deal", format!("Open with no next activity, a next activity before the as-of date, or a last activity more than {} days old.", th.stale_after_days)),
-        ("Aging deal", "Open and older than 1.5 × the mean cycle of deals won in the last 12 months.".into()),
-        ("Focus score", "Per open deal, the sum of the weights (strategy.toml [focus]) of the rules it hits: next activity overdue or missing; closing this month with no next step booked; aging; value at or above the threshold (by default the 75th percentile of open values) at a late stage; close date pushed repeatedly across the snapshots.".into()),
-        ("Hygiene fix", "Open deal missing a value, an expected close or a next activity, or whose expected close has passed.".into()),
-        ("Off strategy", "Open deal whose customer is in no segment, or in a deprioritised one.".into()),
-        ("Trailing 12 months", "The twelve months up to and including the as-of date.".into()),
-        ("Forecast categories", "Open value by the export's forecast category (commit, best case, pipeline); roll-ups add what has closed won: commit roll-up = closed + commit; best case roll-up = that + best case; pipeline roll-up = all.".into()),
-        ("Movement", "Between the previous export (data/snapshots) and now: start + new + value up − value down − won − lost − removed = end, to the öre; won, lost and removed at the value the deal had then.".into()),
-        ("Pushed deal", "Open in both exports with an expected close that moved later.".into()),
-        ("Input file hash", "SHA-256 of each file's bytes as read; any change to a file changes it.".into()),
-        ("Customer classes", "Customers ranked by won value over the last 12 months; A while the customers above make up less than 80 % of it, B below 95 %, C the rest.".into()),
+        (
+            ctx.t("kpi.open_pipeline"),
+            ctx.t("def.open_pipeline").to_string(),
+        ),
+        (ctx.t("col.weighted_value"), ctx.t("def.weighted").into()),
+        (ctx.t("def.won_lost_name"), ctx.t("def.won_lost").into()),
+        (ctx.t("col.win_rate"), ctx.t("def.win_rate").into()),
+        (ctx.t("col.average_deal"), ctx.t("def.average_deal").into()),
+        (ctx.t("def.cycle_name"), ctx.t("def.cycle").into()),
+        (ctx.t("col.forecast"), ctx.t("def.forecast").into()),
+        (ctx.t("col.attainment"), ctx.t("def.attainment").into()),
+        (
+            ctx.t("col.coverage"),
+            ctx.tf(
+                "def.coverage",
+                &[("goal", &ctx.locale.times(th.coverage_goal))],
+            ),
+        ),
+        (ctx.t("kpi.velocity"), ctx.t("def.velocity").into()),
+        (
+            ctx.t("def.stale_name"),
+            ctx.tf("def.stale", &[("days", &th.stale_after_days.to_string())]),
+        ),
+        (ctx.t("def.aging_name"), ctx.t("def.aging").into()),
+        (ctx.t("def.focus_name"), ctx.t("def.focus").into()),
+        (ctx.t("def.hygiene_name"), ctx.t("def.hygiene").into()),
+        (ctx.t("kpi.off_strategy"), ctx.t("def.off_strategy").into()),
+        (ctx.t("def.ttm_name"), ctx.t("def.ttm").into()),
+        (ctx.t("def.categories_name"), ctx.t("def.categories").into()),
+        (ctx.t("def.movement_name"), ctx.t("def.movement").into()),
+        (ctx.t("def.pushed_name"), ctx.t("def.pushed").into()),
+        (ctx.t("def.hash_name"), ctx.t("def.hash").into()),
+        (ctx.t("def.classes_name"), ctx.t("def.classes").into()),
     ];
     for (name, text) in rows {
         table.rows.push(vec![Cell::text(name), Cell::text(text)]);

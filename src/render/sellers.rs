@@ -30,24 +30,21 @@ pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
 
 fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     let path = "sellers/index.html";
-    let mut view = ctx.view(path, "sellers", "Sellers");
-    view.lead = Some(
-        "Each seller's page is their morning list. This table compares them for the manager."
-            .into(),
-    );
+    let mut view = ctx.view(path, "sellers", ctx.t("nav.sellers"));
+    view.lead = Some(ctx.t("sellers.lead").into());
     let mut table = Table::new(
-        "Sellers this fiscal year",
+        ctx.t("sellers.this_year"),
         &[
-            ("Seller", false),
-            ("Team", false),
-            ("Open deals", true),
-            ("Open value", true),
-            ("Won", true),
-            ("Target", true),
-            ("Attainment", true),
-            ("Forecast", true),
-            ("Stale", true),
-            ("Hygiene", true),
+            (ctx.t("col.seller"), false),
+            (ctx.t("col.team"), false),
+            (ctx.t("meeting.open_deals"), true),
+            (ctx.t("col.open_value"), true),
+            (ctx.t("col.won"), true),
+            (ctx.t("col.target"), true),
+            (ctx.t("col.attainment"), true),
+            (ctx.t("col.forecast"), true),
+            (ctx.t("meeting.stale_col"), true),
+            (ctx.t("sellers.hygiene_col"), true),
         ],
     );
     for s in &ctx.metrics.sellers {
@@ -65,7 +62,7 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         ]);
     }
     view.sections
-        .push(Section::new("sellers", "All sellers").table(table));
+        .push(Section::new("sellers", ctx.t("sellers.all")).table(table));
     ctx.render("sellers.html", path, &view)
 }
 
@@ -100,21 +97,26 @@ fn seller_page(ctx: &Ctx<'_>, index: usize, seller: &Seller) -> Result<OutputFil
     let mut view = ctx.view(&path, "sellers", seller.name.clone());
     view.breadcrumbs = vec![Link {
         href: "sellers/index.html".into(),
-        text: "Sellers".into(),
+        text: ctx.t("nav.sellers").into(),
     }];
-    view.lead = Some(format!("{} · focus for {}", s.team, ctx.site.as_of));
+    view.lead = Some(ctx.tf(
+        "sellers.seller_lead",
+        &[("team", &s.team), ("date", &ctx.site.as_of)],
+    ));
     view.kpis = vec![
-        blocks::won_kpi(ctx, &s.year, "no personal target"),
-        Kpi::new("Forecast", ctx.money(s.year.forecast))
+        blocks::won_kpi(ctx, &s.year, ctx.t("sellers.no_target")),
+        Kpi::new(ctx.t("col.forecast"), ctx.money(s.year.forecast))
             .detail("won + weighted open expected this year"),
-        Kpi::new("Open pipeline", ctx.money(s.pipeline.open_value)).detail(format!(
-            "{} deals",
-            ctx.locale.integer(s.pipeline.open_count as i64)
+        Kpi::new(ctx.t("kpi.open_pipeline"), ctx.money(s.pipeline.open_value)).detail(ctx.tf(
+            "audit.n_deals",
+            &[("count", &ctx.locale.integer(s.pipeline.open_count as i64))],
         )),
-        Kpi::new("Stale deals", ctx.locale.integer(s.stale_count as i64)).detail(format!(
-            "{} with CRM gaps · {} aging",
-            ctx.locale.integer(s.hygiene_count as i64),
-            ctx.locale.integer(s.aging_count as i64)
+        Kpi::new(ctx.t("kpi.stale"), ctx.locale.integer(s.stale_count as i64)).detail(ctx.tf(
+            "sellers.stale_detail",
+            &[
+                ("gaps", &ctx.locale.integer(s.hygiene_count as i64)),
+                ("aging", &ctx.locale.integer(s.aging_count as i64)),
+            ],
         )),
     ];
     let weighted_desc = |d: &Deal| std::cmp::Reverse(d.amount().percent(model.probability(d)));
@@ -132,15 +134,16 @@ fn seller_page(ctx: &Ctx<'_>, index: usize, seller: &Seller) -> Result<OutputFil
         |_, d| d.expected_close.is_some_and(|c| as_of <= c && c <= soon),
         weighted_desc,
     );
-    view.sections.push(
-        Section::new("closing", "Closing in the next 30 days").table(blocks::deal_table(
-            ctx,
-            "Expected to close within 30 days",
-            &closing,
-            mine,
-            15,
-        )),
-    );
+    view.sections
+        .push(
+            Section::new("closing", ctx.t("sellers.closing")).table(blocks::deal_table(
+                ctx,
+                ctx.t("sellers.closing_table"),
+                &closing,
+                mine,
+                15,
+            )),
+        );
     let risk = pick(
         ctx,
         index,
@@ -148,12 +151,18 @@ fn seller_page(ctx: &Ctx<'_>, index: usize, seller: &Seller) -> Result<OutputFil
         weighted_desc,
     );
     view.sections.push(
-        Section::new("at-risk", "At risk")
-            .intro(format!(
-                "Stale (no planned next step, or no activity for over {} days) or aging (older than 1.5 × the usual won cycle).",
-                metrics.health.stale_after_days
+        Section::new("at-risk", ctx.t("sellers.at_risk"))
+            .intro(ctx.tf(
+                "sellers.at_risk_intro",
+                &[("days", &metrics.health.stale_after_days.to_string())],
             ))
-            .table(blocks::deal_table(ctx, "Deals at risk", &risk, mine, 15)),
+            .table(blocks::deal_table(
+                ctx,
+                ctx.t("sellers.deals_at_risk"),
+                &risk,
+                mine,
+                15,
+            )),
     );
     let hygiene = pick(
         ctx,
@@ -161,9 +170,15 @@ fn seller_page(ctx: &Ctx<'_>, index: usize, seller: &Seller) -> Result<OutputFil
         |i, _| !flags[i].hygiene.is_empty(),
         weighted_desc,
     );
-    let mut fixes = Section::new("hygiene", "Fix in the CRM")
-        .intro("Deals missing a value, an expected close or a next activity, or whose expected close has passed.")
-        .table(blocks::deal_table(ctx, "Hygiene fixes", &hygiene, mine, 25));
+    let mut fixes = Section::new("hygiene", ctx.t("sellers.fix"))
+        .intro(ctx.t("sellers.fix_intro"))
+        .table(blocks::deal_table(
+            ctx,
+            ctx.t("kpi.hygiene"),
+            &hygiene,
+            mine,
+            25,
+        ));
     if let Some(warnings) = super::quality::for_seller(ctx, index) {
         fixes = fixes.table(warnings);
     }

@@ -35,20 +35,20 @@ fn rules_in_words(segment: &Segment) -> String {
 fn segment_table(ctx: &Ctx<'_>, caption: &str) -> Table {
     let m = ctx.metrics;
     let year = &m.year.label;
-    let won_12 = "Won, last 12 months";
-    let target = format!("Target {year}");
-    let attainment = format!("Attainment {year}");
+    let won_12 = ctx.t("strategy.won_12");
+    let target = ctx.tf("strategy.target_in", &[("period", year)]);
+    let attainment = ctx.tf("strategy.attainment_in", &[("period", year)]);
     let mut table = Table::new(
         caption,
         &[
-            ("Segment", false),
-            ("Priority", false),
-            ("Customers", true),
-            ("Open pipeline", true),
+            (ctx.t("col.segment"), false),
+            (ctx.t("col.priority"), false),
+            (ctx.t("nav.customers"), true),
+            (ctx.t("kpi.open_pipeline"), true),
             (won_12, true),
-            ("Win rate", true),
-            ("Average deal", true),
-            ("Median cycle", true),
+            (ctx.t("col.win_rate"), true),
+            (ctx.t("col.average_deal"), true),
+            (ctx.t("col.median_cycle"), true),
             (&target, true),
             (&attainment, true),
         ],
@@ -58,7 +58,7 @@ fn segment_table(ctx: &Ctx<'_>, caption: &str) -> Table {
     }
     let t = &m.trailing_12_months;
     table.foot = Some(vec![
-        Cell::text("All customers"),
+        Cell::text(ctx.t("strategy.all_customers")),
         Cell::text(""),
         Cell::number(ctx.locale.integer(ctx.model.customers.len() as i64)),
         Cell::number(ctx.money(m.pipeline.total.open_value)),
@@ -69,9 +69,7 @@ fn segment_table(ctx: &Ctx<'_>, caption: &str) -> Table {
         Cell::number(ctx.money_or_dash(m.year.target)),
         Cell::number(ctx.percent_or_dash(m.year.attainment)),
     ]);
-    table.note = Some(format!(
-        "Won, win rate, average deal and cycle over the last 12 months; target and attainment for {year}."
-    ));
+    table.note = Some(ctx.tf("strategy.table_note", &[("period", year)]));
     table
 }
 
@@ -79,7 +77,7 @@ fn segment_row(ctx: &Ctx<'_>, s: &SegmentMetrics) -> Vec<Cell> {
     let t = &s.trailing_12_months;
     vec![
         blocks::segment_cell(s),
-        Cell::text(s.priority.map_or("—", |p| p.label())),
+        Cell::text(s.priority.map_or("—", |p| blocks::priority_word(ctx, p))),
         Cell::number(ctx.locale.integer(s.customers as i64)),
         Cell::number(ctx.money(s.pipeline.open_value)),
         Cell::number(ctx.money(t.won_value)),
@@ -94,16 +92,14 @@ fn segment_row(ctx: &Ctx<'_>, s: &SegmentMetrics) -> Vec<Cell> {
 fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     let path = "strategy/index.html";
     let strategy = &ctx.model.strategy;
-    let mut view = ctx.view(path, "strategy", "Strategy");
-    view.lead = Some(
-        "Direction, positioning and segmentation: the decisions every deal is checked against."
-            .into(),
+    let mut view = ctx.view(path, "strategy", ctx.t("nav.strategy"));
+    view.lead = Some(ctx.t("strategy.lead").into());
+    view.sections.push(
+        Section::new("direction", ctx.t("strategy.direction"))
+            .html(ctx.markdown(&strategy.direction.statement, 2)),
     );
     view.sections.push(
-        Section::new("direction", "Direction").html(ctx.markdown(&strategy.direction.statement, 2)),
-    );
-    view.sections.push(
-        Section::new("positioning", "Positioning")
+        Section::new("positioning", ctx.t("strategy.positioning"))
             .html(ctx.markdown(&strategy.direction.positioning, 2)),
     );
 
@@ -118,23 +114,25 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         .iter()
         .map(|s| Item {
             title: s.name.clone(),
-            tag: Some(s.priority.label().into()),
+            tag: Some(blocks::priority_word(ctx, s.priority).into()),
             html: ctx.markdown(&s.why, 3),
             note: None,
         })
         .collect();
     view.sections.push(
         Section::new("which-customers", "1. Which customers we work, and why")
-            .intro(format!(
-                "Segments in classification order: a customer belongs to the first whose rules it matches. {} of {} customers match no segment.",
-                ctx.locale.integer(unsegmented as i64),
-                ctx.locale.integer(ctx.model.customers.len() as i64)
+            .intro(ctx.tf(
+                "strategy.segments_intro",
+                &[
+                    ("none", &ctx.locale.integer(unsegmented as i64)),
+                    ("all", &ctx.locale.integer(ctx.model.customers.len() as i64)),
+                ],
             ))
-            .table(segment_table(ctx, "Segments this fiscal year"))
+            .table(segment_table(ctx, ctx.t("report.segments_year")))
             .chart(blocks::breakdown_chart(
                 ctx,
-                "Open pipeline by segment",
-                "Segment",
+                ctx.t("strategy.by_segment"),
+                ctx.t("col.segment"),
                 &ctx.metrics.pipeline.by_segment,
                 Orientation::Horizontal,
                 |_| None,
@@ -157,8 +155,11 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         .push(Section::new("where", "2. Where they are and how to recognise them").items(identify));
 
     let mut offers = Table::new(
-        "Offers by segment",
-        &[("Offer", false), ("For segments", false)],
+        ctx.t("strategy.offers_by_segment"),
+        &[
+            (ctx.t("audit.offer"), false),
+            (ctx.t("strategy.for_segments"), false),
+        ],
     );
     let mut values = Vec::new();
     for offer in &strategy.offers {
@@ -174,7 +175,7 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     }
     view.sections.push(
         Section::new("offers", "3. With which values and offers")
-            .table(offers.empty_text("No offers in strategy.toml."))
+            .table(offers.empty_text(ctx.t("strategy.no_offers")))
             .items(values),
     );
     view.sections.push(super::audit::off_strategy(ctx, 50));
@@ -190,23 +191,32 @@ fn segment_page(ctx: &Ctx<'_>, index: usize, segment: &Segment) -> Result<Output
     let mut view = ctx.view(&path, "strategy", segment.name.clone());
     view.breadcrumbs = vec![Link {
         href: "strategy/index.html".into(),
-        text: "Strategy".into(),
+        text: ctx.t("nav.strategy").into(),
     }];
     view.lead = Some(format!("{} segment.", segment.priority.label()));
     view.kpis = vec![
-        Kpi::new("Customers", ctx.locale.integer(s.customers as i64)),
-        Kpi::new("Open pipeline", ctx.money(s.pipeline.open_value))
-            .detail(format!("{} weighted", ctx.money(s.pipeline.weighted_value))),
-        blocks::won_kpi(ctx, &s.year, "no segment target"),
-        Kpi::new("Win rate", ctx.percent_or_dash(s.year.win_rate_count)).detail(format!(
+        Kpi::new(
+            ctx.t("nav.customers"),
+            ctx.locale.integer(s.customers as i64),
+        ),
+        Kpi::new(ctx.t("kpi.open_pipeline"), ctx.money(s.pipeline.open_value)).detail(ctx.tf(
+            "strategy.weighted",
+            &[("value", &ctx.money(s.pipeline.weighted_value))],
+        )),
+        blocks::won_kpi(ctx, &s.year, ctx.t("strategy.no_target")),
+        Kpi::new(
+            ctx.t("col.win_rate"),
+            ctx.percent_or_dash(s.year.win_rate_count),
+        )
+        .detail(format!(
             "median cycle {}",
             ctx.days_or_dash(s.year.cycle_median_days)
         )),
     ];
     view.sections
-        .push(Section::new("why", "Why").html(ctx.markdown(&segment.why, 2)));
+        .push(Section::new("why", ctx.t("strategy.why")).html(ctx.markdown(&segment.why, 2)));
     view.sections.push(
-        Section::new("identify", "How to identify")
+        Section::new("identify", ctx.t("strategy.identify"))
             .html(ctx.markdown(&segment.identify, 2))
             .intro(rules_in_words(segment)),
     );
@@ -216,23 +226,23 @@ fn segment_page(ctx: &Ctx<'_>, index: usize, segment: &Segment) -> Result<Output
         .filter(|o| o.segments.contains(&index))
         .map(|o| offer_item(ctx, o))
         .collect();
-    let mut section = Section::new("offers", "Offers").items(offers);
+    let mut section = Section::new("offers", ctx.t("strategy.offers")).items(offers);
     if section.items.is_empty() {
-        section = section.intro("No offer in strategy.toml names this segment.");
+        section = section.intro(ctx.t("strategy.no_offer_here"));
     }
     view.sections.push(section);
 
     let mut customers = Table::new(
-        "Customers ranked by won value, last 12 months",
+        ctx.t("strategy.ranked"),
         &[
-            ("Customer", false),
-            ("Won, 12 months", true),
-            ("Class", false),
-            ("Open deals", true),
-            ("Open value", true),
+            (ctx.t("col.customer"), false),
+            (ctx.t("customers.won_12"), true),
+            (ctx.t("customers.class"), false),
+            (ctx.t("meeting.open_deals"), true),
+            (ctx.t("col.open_value"), true),
         ],
     )
-    .empty_text("No customer matches this segment's rules.");
+    .empty_text(ctx.t("strategy.no_match"));
     let ranked: Vec<_> = ctx
         .metrics
         .customers
@@ -253,10 +263,13 @@ fn segment_page(ctx: &Ctx<'_>, index: usize, segment: &Segment) -> Result<Output
         ]);
     }
     if ranked.len() > 50 {
-        customers.note = Some(format!("Showing 50 of {} customers.", ranked.len()));
+        customers.note = Some(ctx.tf(
+            "strategy.showing",
+            &[("all", &ctx.locale.integer(ranked.len() as i64))],
+        ));
     }
     view.sections
-        .push(Section::new("customers", "Customers").table(customers));
+        .push(Section::new("customers", ctx.t("nav.customers")).table(customers));
 
     let deals = blocks::open_deals_by_value(ctx, |d| ctx.model.segment(d) == Some(index));
     let columns = DealColumns {
@@ -264,18 +277,19 @@ fn segment_page(ctx: &Ctx<'_>, index: usize, segment: &Segment) -> Result<Output
         customer: true,
         flags: true,
     };
+    view.sections
+        .push(
+            Section::new("pipeline", ctx.t("kpi.open_pipeline")).table(blocks::deal_table(
+                ctx,
+                ctx.t("strategy.open_here"),
+                &deals,
+                columns,
+                50,
+            )),
+        );
     view.sections.push(
-        Section::new("pipeline", "Open pipeline").table(blocks::deal_table(
-            ctx,
-            "Open deals in this segment",
-            &deals,
-            columns,
-            50,
-        )),
-    );
-    view.sections.push(
-        Section::new("compare", "Against the other segments")
-            .table(segment_table(ctx, "All segments this fiscal year")),
+        Section::new("compare", ctx.t("strategy.against_others"))
+            .table(segment_table(ctx, ctx.t("strategy.all_segments"))),
     );
     ctx.render("segment.html", &path, &view)
 }
@@ -287,17 +301,17 @@ const UNSEGMENTED_SHOWN: usize = 50;
 /// to serve at lower cost.
 fn unsegmented_customers(ctx: &Ctx<'_>) -> Section {
     let mut table = Table::new(
-        "Customers in no segment",
+        ctx.t("strategy.unsegmented"),
         &[
-            ("Customer", false),
-            ("Industry", false),
-            ("Employees", true),
-            ("Region", false),
-            ("Won, 12 months", true),
-            ("Open value", true),
+            (ctx.t("col.customer"), false),
+            (ctx.t("strategy.industry"), false),
+            (ctx.t("strategy.employees"), true),
+            (ctx.t("strategy.region"), false),
+            (ctx.t("customers.won_12"), true),
+            (ctx.t("col.open_value"), true),
         ],
     )
-    .empty_text("Every customer matches a segment.");
+    .empty_text(ctx.t("strategy.all_match"));
     let values: std::collections::HashMap<&str, &crate::metrics::CustomerValue> = ctx
         .metrics
         .customers
@@ -373,8 +387,8 @@ fn unsegmented_customers(ctx: &Ctx<'_>) -> Section {
             rows,
         });
     }
-    Section::new("unsegmented", "Customers in no segment")
-        .intro("They match none of the rules above: deals with them count as off strategy.")
+    Section::new("unsegmented", ctx.t("strategy.unsegmented"))
+        .intro(ctx.t("strategy.unsegmented_intro"))
         .table(table)
 }
 

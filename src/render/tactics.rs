@@ -20,36 +20,39 @@ pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
 
 fn on_track(ctx: &Ctx<'_>, p: &PlanMetrics) -> Cell {
     match p.on_track {
-        Some(true) => Cell::text("On track").tone(Some(Tone::Good)),
-        Some(false) => Cell::text(format!(
-            "Behind by {}",
-            ctx.money(p.pace_revenue.unwrap_or_default() - p.won_value)
+        Some(true) => Cell::text(ctx.t("status.on_track")).tone(Some(Tone::Good)),
+        Some(false) => Cell::text(ctx.tf(
+            "status.behind_by",
+            &[(
+                "value",
+                &ctx.money(p.pace_revenue.unwrap_or_default() - p.won_value),
+            )],
         ))
         .tone(blocks::pace_tone(p.won_value, p.pace_revenue)),
-        None => Cell::text("No revenue goal"),
+        None => Cell::text(ctx.t("tactics.no_goal")),
     }
 }
 
 fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     let path = "tactics/index.html";
-    let mut view = ctx.view(path, "tactics", "Tactical plans");
-    view.lead = Some("Each plan's goal against the won value of the deals tied to it. On track means won so far is at least the goal paced evenly over the plan's days.".into());
+    let mut view = ctx.view(path, "tactics", ctx.t("home.link_tactics"));
+    view.lead = Some(ctx.t("tactics.lead").into());
     let mut table = Table::new(
-        "Plans",
+        ctx.t("tactics.plans"),
         &[
-            ("Plan", false),
-            ("Owner", false),
-            ("Period", false),
-            ("Goal", true),
-            ("Won", true),
-            ("Progress", true),
-            ("Pace today", true),
-            ("Status", false),
-            ("Gap", true),
-            ("Open pipeline", true),
+            (ctx.t("tactics.plan"), false),
+            (ctx.t("col.owner"), false),
+            (ctx.t("col.period"), false),
+            (ctx.t("tactics.goal"), true),
+            (ctx.t("col.won"), true),
+            (ctx.t("tactics.progress"), true),
+            (ctx.t("tactics.pace_today"), true),
+            (ctx.t("tactics.status"), false),
+            (ctx.t("tactics.gap"), true),
+            (ctx.t("kpi.open_pipeline"), true),
         ],
     )
-    .empty_text("No [[plans]] in strategy.toml.");
+    .empty_text(ctx.t("tactics.no_plans"));
     for p in &ctx.metrics.plans {
         table.rows.push(vec![
             Cell::link(&p.name, blocks::plan_path(&p.id)),
@@ -69,7 +72,7 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         ]);
     }
     view.sections
-        .push(Section::new("plans", "All plans").table(table));
+        .push(Section::new("plans", ctx.t("tactics.all")).table(table));
     view.sections.push(quarters(ctx));
     view.sections.push(super::forecast::targets(ctx));
     view.sections.extend(super::forecast::categories(ctx));
@@ -84,38 +87,47 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
     let mut view = ctx.view(&path, "tactics", plan.name.clone());
     view.breadcrumbs = vec![Link {
         href: "tactics/index.html".into(),
-        text: "Tactical plans".into(),
+        text: ctx.t("home.link_tactics").into(),
     }];
-    view.lead = Some(format!(
-        "{} – {} · owner {} · channel: {} · {} of the period passed.",
-        ctx.locale.date(plan.start),
-        ctx.locale.date(plan.end),
-        p.owner,
-        plan.channel,
-        ctx.locale.percent(p.elapsed)
+    view.lead = Some(ctx.tf(
+        "tactics.plan_lead",
+        &[
+            ("start", &ctx.locale.date(plan.start)),
+            ("end", &ctx.locale.date(plan.end)),
+            ("owner", &p.owner),
+            ("channel", &plan.channel),
+            ("passed", &ctx.locale.percent(p.elapsed)),
+        ],
     ));
     view.kpis = vec![
-        Kpi::new("Won", ctx.money(p.won_value))
-            .detail(format!(
-                "{} deals; goal {}",
-                ctx.locale.integer(p.won_count as i64),
-                ctx.money_or_dash(p.goal_revenue)
+        Kpi::new(ctx.t("col.won"), ctx.money(p.won_value))
+            .detail(ctx.tf(
+                "tactics.won_detail",
+                &[
+                    ("count", &ctx.locale.integer(p.won_count as i64)),
+                    ("goal", &ctx.money_or_dash(p.goal_revenue)),
+                ],
             ))
             .tone(blocks::pace_tone(p.won_value, p.pace_revenue)),
-        Kpi::new("Pace today", ctx.money_or_dash(p.pace_revenue))
-            .detail("the goal spread evenly over the plan's days"),
-        Kpi::new("Gap to goal", ctx.money_or_dash(p.gap)),
         Kpi::new(
-            "Deal goal",
+            ctx.t("tactics.pace_today"),
+            ctx.money_or_dash(p.pace_revenue),
+        )
+        .detail(ctx.t("tactics.pace_detail")),
+        Kpi::new(ctx.t("tactics.gap_to_goal"), ctx.money_or_dash(p.gap)),
+        Kpi::new(
+            ctx.t("tactics.deal_goal"),
             p.goal_deals
                 .map_or_else(|| "—".into(), |g| ctx.locale.integer(i64::from(g))),
         )
-        .detail(format!(
-            "{} won so far",
-            ctx.locale.integer(p.won_count as i64)
+        .detail(ctx.tf(
+            "tactics.won_so_far",
+            &[("count", &ctx.locale.integer(p.won_count as i64))],
         )),
-        Kpi::new("Open pipeline", ctx.money(p.open.open_value))
-            .detail(format!("{} weighted", ctx.money(p.open.weighted_value))),
+        Kpi::new(ctx.t("kpi.open_pipeline"), ctx.money(p.open.open_value)).detail(ctx.tf(
+            "strategy.weighted",
+            &[("value", &ctx.money(p.open.weighted_value))],
+        )),
     ];
     view.sections.push(forecast_section(ctx, p));
     let segments: Vec<&str> = plan
@@ -129,25 +141,28 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
         .map(|&o| strategy.offers[o].name.as_str())
         .collect();
     view.sections.push(
-        Section::new("goals", "Goals and activities")
-            .intro(format!(
-                "Segments: {}. Offers: {}.",
-                or_none(&segments),
-                or_none(&offers)
+        Section::new("goals", ctx.t("tactics.goals"))
+            .intro(ctx.tf(
+                "tactics.goals_intro",
+                &[
+                    ("segments", &or_none(ctx, &segments)),
+                    ("offers", &or_none(ctx, &offers)),
+                ],
             ))
             .items(vec![Item {
-                title: "Activities".into(),
+                title: ctx.t("tactics.activities").into(),
                 tag: None,
                 html: ctx.markdown(&plan.activities, 3),
                 note: None,
             }]),
     );
-    view.sections
-        .push(Section::new("pace", "Pace").chart(blocks::pace_chart(
+    view.sections.push(
+        Section::new("pace", ctx.t("tactics.pace")).chart(blocks::pace_chart(
             ctx,
-            &format!("{}: won against the goal's pace", plan.name),
+            &ctx.tf("tactics.pace_chart", &[("plan", &plan.name)]),
             &p.pace,
-        )));
+        )),
+    );
 
     let mut funnel = vec![PipelineSum::default(); strategy.stages.len()];
     for deal in ctx
@@ -168,16 +183,17 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
             sum,
         })
         .collect();
-    view.sections.push(
-        Section::new("funnel", "Funnel").chart(blocks::breakdown_chart(
-            ctx,
-            &format!("{}: open deals by stage", plan.name),
-            "Stage",
-            &lines,
-            Orientation::Horizontal,
-            |_| None,
-        )),
-    );
+    view.sections
+        .push(
+            Section::new("funnel", ctx.t("tactics.funnel")).chart(blocks::breakdown_chart(
+                ctx,
+                &ctx.tf("tactics.funnel_chart", &[("plan", &plan.name)]),
+                ctx.t("col.stage"),
+                &lines,
+                Orientation::Horizontal,
+                |_| None,
+            )),
+        );
     let deals = &ctx.model.deals;
     let mut tied: Vec<usize> = (0..deals.len())
         .filter(|&i| ctx.model.in_plan(&deals[i], index))
@@ -195,9 +211,9 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
         flags: true,
     };
     view.sections.push(
-        Section::new("deals", "Deals tied to the plan").table(blocks::deal_table(
+        Section::new("deals", ctx.t("tactics.deals")).table(blocks::deal_table(
             ctx,
-            "Deals tied to the plan: open, then won, then lost",
+            ctx.t("tactics.deals_table"),
             &tied,
             columns,
             100,
@@ -210,46 +226,48 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
 fn forecast_section(ctx: &Ctx<'_>, p: &PlanMetrics) -> Section {
     let r = &p.results;
     let times = |c: Option<f64>| c.map_or_else(|| "—".into(), |c| ctx.locale.times(c));
-    let mut kpis =
-        vec![
-        Kpi::new("Forecast", ctx.money(r.forecast)).detail(format!(
-            "won {} + weighted open {} expected by {}",
-            ctx.money(r.won_value),
-            ctx.money(r.expected.weighted_value),
-            ctx.locale.date(r.end)
+    let mut kpis = vec![
+        Kpi::new(ctx.t("col.forecast"), ctx.money(r.forecast)).detail(ctx.tf(
+            "tactics.forecast_detail",
+            &[
+                ("won", &ctx.money(r.won_value)),
+                ("weighted", &ctx.money(r.expected.weighted_value)),
+                ("date", &ctx.locale.date(r.end)),
+            ],
         )),
-        Kpi::new("Attainment", ctx.percent_or_dash(r.attainment))
-            .detail(format!("forecast {}", ctx.percent_or_dash(r.forecast_attainment))),
-        Kpi::new("Coverage", times(r.coverage)).detail(format!(
-            "open expected in the period ÷ remaining goal (the site's variant); ÷ whole goal: {}",
-            times(r.coverage_of_target)
+        Kpi::new(ctx.t("col.attainment"), ctx.percent_or_dash(r.attainment)).detail(ctx.tf(
+            "tactics.forecast_share",
+            &[("share", &ctx.percent_or_dash(r.forecast_attainment))],
         )),
-        Kpi::new("New pipeline needed", ctx.money_or_dash(r.pipeline_needed)).detail(
-            match r.pipeline_needed_by {
-                Some(by) => format!(
-                    "at the plan's win rate by value; created by {} at its mean cycle",
-                    ctx.locale.date(by)
-                ),
-                None => "at the plan's win rate by value".into(),
-            },
-        ),
+        Kpi::new(ctx.t("col.coverage"), times(r.coverage)).detail(ctx.tf(
+            "tactics.coverage_detail",
+            &[("whole", &times(r.coverage_of_target))],
+        )),
+        Kpi::new(
+            ctx.t("tactics.needed"),
+            ctx.money_or_dash(r.pipeline_needed),
+        )
+        .detail(match r.pipeline_needed_by {
+            Some(by) => ctx.tf("tactics.needed_by", &[("date", &ctx.locale.date(by))]),
+            None => ctx.t("tactics.at_win_rate").into(),
+        }),
     ];
     if let Some(c) = r.forecast_categories {
         kpis.push(
-            Kpi::new("Commit", ctx.money(c.commit_rollup)).detail(format!(
-                "commit + closed; best case {}",
-                ctx.money(c.best_case_rollup)
+            Kpi::new(ctx.t("tactics.commit"), ctx.money(c.commit_rollup)).detail(ctx.tf(
+                "tactics.commit_detail",
+                &[("best", &ctx.money(c.best_case_rollup))],
             )),
         );
     }
-    Section::new("forecast", "Forecast for the plan's period")
-        .intro("The plan's deals over its own period, against the revenue goal as target.")
+    Section::new("forecast", ctx.t("tactics.forecast"))
+        .intro(ctx.t("tactics.forecast_intro"))
         .kpis(kpis)
 }
 
-fn or_none(names: &[&str]) -> String {
+fn or_none(ctx: &Ctx<'_>, names: &[&str]) -> String {
     if names.is_empty() {
-        "none named".into()
+        ctx.t("tactics.none_named").into()
     } else {
         names.join(", ")
     }
@@ -258,7 +276,7 @@ fn or_none(names: &[&str]) -> String {
 /// Target, won and forecast for each quarter of the fiscal year.
 fn quarters(ctx: &Ctx<'_>) -> Section {
     let m = ctx.metrics;
-    let title = format!("Target, won and forecast per quarter of {}", m.year.label);
+    let title = ctx.tf("tactics.quarters_chart", &[("period", &m.year.label)]);
     let labels: Vec<String> = m.year_quarters.iter().map(|q| q.label.clone()).collect();
     let target: Vec<i64> = m
         .year_quarters
@@ -280,15 +298,15 @@ fn quarters(ctx: &Ctx<'_>) -> Section {
         categories: &labels,
         series: &[
             crate::charts::Series {
-                name: "Target",
+                name: ctx.t("col.target"),
                 values: &target,
             },
             crate::charts::Series {
-                name: "Won",
+                name: ctx.t("col.won"),
                 values: &won,
             },
             crate::charts::Series {
-                name: "Forecast",
+                name: ctx.t("col.forecast"),
                 values: &forecast,
             },
         ],
@@ -298,13 +316,13 @@ fn quarters(ctx: &Ctx<'_>) -> Section {
     let mut table = Table::new(
         title.clone(),
         &[
-            ("Quarter", false),
-            ("Target", true),
-            ("Won", true),
-            ("Forecast", true),
-            ("Coverage", true),
-            ("Coverage of target", true),
-            ("Pipeline still needed", true),
+            (ctx.t("tactics.quarter"), false),
+            (ctx.t("col.target"), true),
+            (ctx.t("col.won"), true),
+            (ctx.t("col.forecast"), true),
+            (ctx.t("col.coverage"), true),
+            (ctx.t("tactics.coverage_of_target"), true),
+            (ctx.t("meeting.still_needed"), true),
         ],
     );
     let times = |c: Option<f64>| c.map_or_else(|| "—".into(), |c| ctx.locale.times(c));
@@ -319,13 +337,8 @@ fn quarters(ctx: &Ctx<'_>) -> Section {
             Cell::number(ctx.money_or_dash(q.pipeline_needed)),
         ]);
     }
-    table.note = Some(
-        "Coverage = open value expected in the quarter ÷ remaining target (the variant used across the site); coverage of target = the same ÷ the whole target."
-            .into(),
-    );
-    Section::new("quarters", "Quarters")
-        .intro(
-            "Forecast = won + the weighted value of open deals expected to close in the quarter.",
-        )
+    table.note = Some(ctx.t("tactics.coverage_note").into());
+    Section::new("quarters", ctx.t("tactics.quarters"))
+        .intro(ctx.t("tactics.quarters_intro"))
         .chart(super::view::Chart { svg, table })
 }

@@ -15,7 +15,7 @@ const TIER_LIMIT: usize = 10;
 /// The seller's open deals that hit a focus rule, highest score first.
 pub fn deals(ctx: &Ctx<'_>, seller: usize) -> Section {
     let Some(focus) = ctx.metrics.focus.get(seller) else {
-        return Section::new("focus", "Focus");
+        return Section::new("focus", ctx.t("focus.title"));
     };
     let indexes: Vec<usize> = focus.items.iter().map(|i| i.index).collect();
     let columns = DealColumns {
@@ -23,16 +23,10 @@ pub fn deals(ctx: &Ctx<'_>, seller: usize) -> Section {
         customer: true,
         flags: false,
     };
-    let mut table = blocks::deal_table(
-        ctx,
-        "Open deals to work first, by score",
-        &indexes,
-        columns,
-        FOCUS_LIMIT,
-    )
-    .empty_text("No open deal hits a focus rule: every next step is booked and on time.");
+    let mut table = blocks::deal_table(ctx, ctx.t("focus.table"), &indexes, columns, FOCUS_LIMIT)
+        .empty_text(ctx.t("focus.none"));
     table.columns.push(Column {
-        label: "Why".into(),
+        label: ctx.t("focus.why").into(),
         numeric: false,
     });
     for (row, item) in table.rows.iter_mut().zip(&focus.items) {
@@ -44,7 +38,7 @@ pub fn deals(ctx: &Ctx<'_>, seller: usize) -> Section {
             row.extend([item.score.to_string(), why(ctx, item)]);
         }
     }
-    Section::new("focus", "Focus: what to do first")
+    Section::new("focus", ctx.t("focus.section"))
         .intro(rules(ctx, focus))
         .table(table)
 }
@@ -57,36 +51,33 @@ fn rules(ctx: &Ctx<'_>, focus: &SellerFocus) -> String {
         .health
         .aging_after_days
         .map_or_else(String::new, |d| {
-            format!(", here {}", ctx.locale.days(d as f64))
+            ctx.tf("focus.here", &[("days", &ctx.locale.days(d as f64))])
         });
     let value = focus
         .late_stage_min_value
-        .map_or_else(|| "any value".into(), |v| ctx.money(v));
+        .map_or_else(|| ctx.t("focus.any_value").into(), |v| ctx.money(v));
     let rules = [
-        (
-            f.overdue_weight,
-            "next activity overdue or missing".to_string(),
-        ),
-        (
-            f.closing_weight,
-            "expected to close this month with no next step booked".into(),
-        ),
+        (f.overdue_weight, ctx.t("focus.rule_next").to_string()),
+        (f.closing_weight, ctx.t("focus.rule_month").into()),
         (
             f.aging_weight,
-            format!("older than 1.5 × the usual won cycle{aging}"),
+            ctx.tf("focus.rule_aging", &[("here", &aging)]),
         ),
         (
             f.late_stage_weight,
-            format!(
-                "{value} or more at a probability of {} or more",
-                percent(ctx, f.late_stage_min_probability)
+            ctx.tf(
+                "focus.rule_late",
+                &[
+                    ("value", &value),
+                    ("probability", &percent(ctx, f.late_stage_min_probability)),
+                ],
             ),
         ),
         (
             f.pushed_weight,
-            format!(
-                "expected close pushed later {} times or more",
-                f.pushed_min_times
+            ctx.tf(
+                "focus.rule_pushed",
+                &[("times", &f.pushed_min_times.to_string())],
             ),
         ),
     ];
@@ -95,10 +86,7 @@ fn rules(ctx: &Ctx<'_>, focus: &SellerFocus) -> String {
         .filter(|(weight, _)| *weight > 0)
         .map(|(weight, text)| format!("{text} (+{weight})"))
         .collect();
-    format!(
-        "Time kills deals. Each open deal scores the weights of the rules it hits: {}. Highest score first, then highest weighted value.",
-        on.join("; ")
-    )
+    ctx.tf("focus.intro", &[("rules", &on.join("; "))])
 }
 
 fn percent(ctx: &Ctx<'_>, whole: u8) -> String {
@@ -111,19 +99,23 @@ fn why(ctx: &Ctx<'_>, item: &FocusItem) -> String {
         .hits
         .iter()
         .map(|hit| {
-            let label = hit.reason.label();
             let text = match hit.reason {
                 Reason::Overdue { days } => {
-                    format!("{label} by {}", ctx.locale.days(days as f64))
+                    ctx.tf("reason.overdue", &[("days", &ctx.locale.days(days as f64))])
                 }
-                Reason::Aging { age_days } => {
-                    format!("{label} ({} old)", ctx.locale.days(age_days as f64))
+                Reason::Aging { age_days } => ctx.tf(
+                    "reason.aging",
+                    &[("days", &ctx.locale.days(age_days as f64))],
+                ),
+                Reason::LateStage { probability } => ctx.tf(
+                    "reason.late_stage",
+                    &[("probability", &percent(ctx, probability))],
+                ),
+                Reason::Pushed { times } => {
+                    ctx.tf("reason.pushed", &[("times", &times.to_string())])
                 }
-                Reason::LateStage { probability } => {
-                    format!("{label} ({})", percent(ctx, probability))
-                }
-                Reason::Pushed { times } => format!("{label} {times} times"),
-                Reason::NoNextActivity | Reason::ClosingThisMonth => label.to_string(),
+                Reason::NoNextActivity => ctx.t("reason.no_next").to_string(),
+                Reason::ClosingThisMonth => ctx.t("reason.closing").to_string(),
             };
             format!("{text} (+{})", hit.weight)
         })
@@ -136,15 +128,15 @@ fn why(ctx: &Ctx<'_>, item: &FocusItem) -> String {
 pub fn prospects(ctx: &Ctx<'_>, seller: usize) -> Section {
     let lost_after = ctx.model.strategy.focus.revisit_lost_after_days;
     let mut table = Table::new(
-        "Prospects: own customers in prioritised segments without an open deal",
+        ctx.t("focus.prospects_table"),
         &[
-            ("Tier", false),
-            ("Customer", false),
-            ("Segment", false),
-            ("Why", false),
+            (ctx.t("focus.tier"), false),
+            (ctx.t("col.customer"), false),
+            (ctx.t("col.segment"), false),
+            (ctx.t("focus.why"), false),
         ],
     )
-    .empty_text("Every customer you own in a prioritised segment already has an open deal.");
+    .empty_text(ctx.t("focus.no_prospects"));
     let prospects: &[Prospect] = ctx
         .metrics
         .focus
@@ -168,7 +160,11 @@ pub fn prospects(ctx: &Ctx<'_>, seller: usize) -> Section {
             Cell::text(format!(
                 "{} · {}",
                 prospect.tier.number(),
-                prospect.tier.label()
+                match prospect.tier {
+                    Tier::BoughtBefore { .. } => ctx.t("focus.tier_bought"),
+                    Tier::NotWonYet { .. } => ctx.t("focus.tier_not_won"),
+                    Tier::LostToRevisit { .. } => ctx.t("focus.tier_lost"),
+                }
             )),
             Cell::text(&prospect.name),
             segment,
@@ -194,15 +190,20 @@ pub fn prospects(ctx: &Ctx<'_>, seller: usize) -> Section {
         });
     }
     if counts.iter().any(|&n| n > TIER_LIMIT) {
-        table.note = Some(format!(
-            "Showing at most {TIER_LIMIT} per tier of {} in tier 1, {} in tier 2 and {} in tier 3.",
-            counts[0], counts[1], counts[2]
+        table.note = Some(ctx.tf(
+            "focus.tiers_note",
+            &[
+                ("limit", &TIER_LIMIT.to_string()),
+                ("one", &counts[0].to_string()),
+                ("two", &counts[1].to_string()),
+                ("three", &counts[2].to_string()),
+            ],
         ));
     }
-    Section::new("prospects", "Where the next krona is cheapest")
-        .intro(format!(
-            "The hypothesis of the cheapest revenue krona: customers you own, in the segments the strategy prioritises, with no open deal. Tier 1 already buy from us (most won in the last 12 months first, then in all); tier 2 have not bought yet (focus segments first, then by name); tier 3 are deals lost at least {} ago, worth trying again (largest first).",
-            ctx.locale.days(f64::from(lost_after))
+    Section::new("prospects", ctx.t("focus.prospects"))
+        .intro(ctx.tf(
+            "focus.prospects_intro",
+            &[("days", &ctx.locale.days(f64::from(lost_after)))],
         ))
         .table(table)
 }
@@ -212,14 +213,17 @@ fn tier_why(ctx: &Ctx<'_>, tier: &Tier) -> String {
         Tier::BoughtBefore {
             won_12_months,
             won_total,
-        } => format!(
-            "won {} in the last 12 months, {} in all",
-            ctx.money(*won_12_months),
-            ctx.money(*won_total)
+        } => ctx.tf(
+            "focus.why_bought",
+            &[
+                ("recent", &ctx.money(*won_12_months)),
+                ("all", &ctx.money(*won_total)),
+            ],
         ),
-        Tier::NotWonYet { priority } => {
-            format!("{} segment, no deal won yet", priority.label())
-        }
+        Tier::NotWonYet { priority } => ctx.tf(
+            "focus.why_not_won",
+            &[("priority", super::blocks::priority_word(ctx, *priority))],
+        ),
         Tier::LostToRevisit {
             value,
             lost_on,
@@ -231,12 +235,14 @@ fn tier_why(ctx: &Ctx<'_>, tier: &Tier) -> String {
                 "" => String::new(),
                 text => format!(" ({text})"),
             };
-            format!(
-                "lost {} ({}), {}, on {}{reason}",
-                deal.name,
-                deal.id,
-                ctx.money(*value),
-                ctx.locale.date(*lost_on)
+            ctx.tf(
+                "focus.why_lost",
+                &[
+                    ("deal", &format!("{} ({})", deal.name, deal.id)),
+                    ("value", &ctx.money(*value)),
+                    ("date", &ctx.locale.date(*lost_on)),
+                    ("reason", &reason),
+                ],
             )
         }
     }
