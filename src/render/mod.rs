@@ -17,6 +17,7 @@ mod meeting;
 mod movement;
 mod pipeline;
 mod report;
+mod risk;
 mod sellers;
 mod strategy;
 mod tactics;

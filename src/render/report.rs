@@ -99,6 +99,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         15,
     ));
 
+    view.sections.push(super::risk::section(ctx));
     let flags = &h.flags;
     let risks: Vec<usize> = blocks::open_deals_by_value(ctx, |_: &Deal| true)
         .into_iter()
