@@ -83,10 +83,8 @@ fn summarise(ctx: &Ctx<'_>) -> Summary {
         let pushed = pushed_ids
             .as_ref()
             .is_some_and(|ids| ids.contains(deal.id.as_str()));
-        if pushed {
-            if let Some(t) = &mut s.pushed {
-                t.add(value);
-            }
+        if let Some(t) = s.pushed.as_mut().filter(|_| pushed) {
+            t.add(value);
         }
         for (hit, tally) in [
             (f.stale, &mut s.stale),
