@@ -230,7 +230,20 @@ fn definitions(ctx: &Ctx<'_>) -> Table {
         ("Customer classes", "Customers ranked by won value over the last 12 months; A while the customers above make up less than 80 % of it, B below 95 %, C the rest.".into()),
     ];
     for (name, text) in rows {
+        if ctx.policy.aggregates_only && !board_defines(name) {
+            continue;
+        }
         table.rows.push(vec![Cell::text(name), Cell::text(text)]);
     }
+    table.rows.push(vec![
+        Cell::text("Deal at risk"),
+        Cell::text("Open deal that is stale, aging, off strategy or pushed since the previous export; the risk summary counts it once however many of these it is."),
+    ]);
     table
+}
+
+/// Whether a board build's report defines `figure`: its pages show no focus score
+/// (that is the meeting pack's, which the board does not get).
+fn board_defines(figure: &str) -> bool {
+    figure != "Focus score"
 }
