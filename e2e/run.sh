@@ -3,8 +3,10 @@
 # every page in headless Chromium (from file:// and from a subfolder of a local
 # server), with axe-core, the Nu HTML checker and a site-wide link check; then the
 # single-file report and site (build --single-file): no request but the file itself.
+# Then the same for a board build (--audience board): its pages, and its single files.
 #
-#   bash e2e/run.sh            screenshots and summary.json go to e2e/out/
+#   bash e2e/run.sh            screenshots and summary.json go to e2e/out/ (the
+#                              board build's to e2e/out/board/)
 #   E2E_OUT=/some/dir bash e2e/run.sh
 #
 # Installs what it needs when missing: Debian's chromium (never a browser
@@ -64,5 +66,16 @@ cargo run --quiet --release -- build sample-data --out "$work/site-again" --as-o
 cargo run --quiet --release -- build sample-data --out "$work/site-again" --as-of 2026-11-15 \
   --single-file "$work/whole-site.html" --whole-site --quiet
 timeout 300 node "$e2e/check-single-file.js" "$work/report.html" "$work/whole-site.html" || status=$?
+echo "== the board build: every page (e2e/check-site.js --board)"
+cargo run --quiet --release -- build sample-data --out "$work/board-site" --as-of 2026-11-15 \
+  --audience board --quiet
+timeout 900 node "$e2e/check-site.js" --site "$work/board-site" --out "$out/board" --board || status=$?
+echo "== the board build's single-file report and site (e2e/check-single-file.js)"
+cargo run --quiet --release -- build sample-data --out "$work/board-again" --as-of 2026-11-15 \
+  --audience board --single-file "$work/board-report.html" --quiet
+cargo run --quiet --release -- build sample-data --out "$work/board-again" --as-of 2026-11-15 \
+  --audience board --single-file "$work/board-whole-site.html" --whole-site --quiet
+timeout 300 node "$e2e/check-single-file.js" "$work/board-report.html" "$work/board-whole-site.html" \
+  || status=$?
 echo "e2e/run.sh: $((SECONDS - started)) s in all, exit $status"
 exit "$status"

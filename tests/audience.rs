@@ -199,12 +199,9 @@ fn resolve(page: &str, href: &str) -> String {
     parts.join("/")
 }
 
-#[test]
-fn a_board_build_names_no_deal_customer_or_seller() {
-    let fixture = sample();
-    let sample = read_sample(fixture.project());
-    let files = build(&fixture, "board");
-    assert!(files.len() > 10, "a site was written: {:?}", files.keys());
+/// Every deal, customer and seller name and id of the sample: what a board build
+/// must not show.
+fn board_names(sample: &Sample) -> BTreeSet<&str> {
     let mut names: BTreeSet<&str> = BTreeSet::new();
     for deal in &sample.deals {
         names.insert(&deal.name);
@@ -218,6 +215,16 @@ fn a_board_build_names_no_deal_customer_or_seller() {
         names.insert(id);
         names.insert(name);
     }
+    names
+}
+
+#[test]
+fn a_board_build_names_no_deal_customer_or_seller() {
+    let fixture = sample();
+    let sample = read_sample(fixture.project());
+    let files = build(&fixture, "board");
+    assert!(files.len() > 10, "a site was written: {:?}", files.keys());
+    let names = board_names(&sample);
     // The sample has 890 deals now, about as many again in its snapshots, 180
     // customers and 8 sellers: thousands of names, none of which may appear.
     assert!(names.len() > 1500, "{}", names.len());
@@ -441,4 +448,89 @@ fn an_unknown_seller_lists_the_ones_there_are() {
     );
     let run = sample().run(&["build", "--audience", "ceo"]);
     assert_eq!(run.code, 2, "a usage error: {}", run.stderr);
+}
+
+/// The board's report keeps the risk summary (no deal in it) while the tables of
+/// single risky deals go.
+#[test]
+fn the_board_report_has_the_risk_summary() {
+    let files = build(&sample(), "board");
+    let report = String::from_utf8_lossy(&files["report/index.html"]).into_owned();
+    for expected in [
+        "id=\"risk-summary\"",
+        "Open deals at risk, by kind of risk",
+        "Open deals at risk, by segment",
+        "At least one of these (each deal once)",
+    ] {
+        assert!(
+            report.contains(expected),
+            "the board report lacks {expected:?}"
+        );
+    }
+    assert!(!report.contains("Largest deals that are stale, aging or off strategy"));
+}
+
+/// A tool the test needs: its path, or `None` (and a note) when it is missing and
+/// CI has not asked for it (as in tests/report.rs).
+fn tool(name: &str, package: &str) -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let found = std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file());
+    if found.is_none() {
+        let message = format!("{name} not found: install Debian's {package} to run this check");
+        assert!(
+            std::env::var("PIPEPRESS_REQUIRE_CHROMIUM").as_deref() != Ok("1"),
+            "{message} (PIPEPRESS_REQUIRE_CHROMIUM=1 makes it required)"
+        );
+        eprintln!("skipped: {message}");
+    }
+    found
+}
+
+/// The board's PDF, as pdftotext reads it, names no deal, customer or seller.
+#[test]
+fn the_board_pdf_names_no_deal_customer_or_seller() {
+    let (Some(_), Some(pdftotext)) = (
+        tool("chromium", "chromium"),
+        tool("pdftotext", "poppler-utils"),
+    ) else {
+        return;
+    };
+    let fixture = sample();
+    let sample = read_sample(fixture.project());
+    let temp = fixture.project().parent().expect("temp");
+    let pdf = temp.join("board.pdf");
+    let (out, pdf_arg) = (
+        temp.join("site-board-pdf"),
+        pdf.to_string_lossy().into_owned(),
+    );
+    let out_arg = out.to_string_lossy().into_owned();
+    let run = fixture.run(&[
+        "build",
+        "--as-of",
+        AS_OF,
+        "--out",
+        &out_arg,
+        "--audience",
+        "board",
+        "--pdf",
+        &pdf_arg,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::process::Command::new(pdftotext)
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    // Words joined by single spaces: a name broken over two lines is still found.
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    // The PDF is the report: its risk summary is there, so the text was read.
+    assert!(text.contains("Risk summary"), "{text}");
+    let files = BTreeMap::from([("board.pdf (text)".to_string(), text.into_bytes())]);
+    let leaks = found(&files, board_names(&sample));
+    assert!(leaks.is_empty(), "the board PDF shows {leaks:#?}");
 }

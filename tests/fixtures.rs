@@ -323,3 +323,103 @@ fn a_misspelt_figure_fails_with_its_location() {
         run.stderr
     );
 }
+
+/// The text of each row (cells joined by " | ") of every table in the report's
+/// section `id`, markup dropped and no-break spaces made plain.
+fn section_rows(html: &str, id: &str) -> Vec<String> {
+    let start = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no section {id}"));
+    let section = &html[start..];
+    let section = &section[..section.find("</section>").expect("section end")];
+    section
+        .split("<tr")
+        .skip(1)
+        .map(|row| {
+            let row =
+                &row[row.find('>').expect("tag end") + 1..row.find("</tr>").expect("row end")];
+            // Every tag ends a piece of text; the cells here hold plain text only.
+            let mut pieces = vec![String::new()];
+            let mut in_tag = false;
+            for c in row.chars() {
+                match c {
+                    '<' => {
+                        in_tag = true;
+                        pieces.push(String::new());
+                    }
+                    '>' => in_tag = false,
+                    c if !in_tag => pieces.last_mut().expect("a piece").push(c),
+                    _ => {}
+                }
+            }
+            pieces
+                .iter()
+                // Money is written with a no-break space: "SEK\u{a0}100,000".
+                .map(|p| p.trim().replace('\u{a0}', " "))
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect()
+}
+
+/// The report's risk summary on the small project, in the full build and the
+/// board's, against figures worked out by hand.
+#[test]
+fn the_risk_summary_counts_and_values_risky_deals() {
+    // As of 2026-11-15 (stale after 30 days, aging after 156 days, as the report's
+    // health KPIs say), the open deals are:
+    // - D1 100,000, customer C1 (Kemi: Core): next activity 2026-11-20, last
+    //   2026-11-10, 45 days old; close 2026-12-01 in the 2026-11-01 export, now
+    //   2026-12-15: pushed, nothing else.
+    // - D2 200,000.50, C2 (10 employees: Small, deprioritised): no next activity
+    //   (stale), 309 days old (aging), off strategy. Close unchanged.
+    // - D3 no value (0), C3 (Bygg, 500: no segment): last activity 2026-10-01, 45
+    //   days ago (stale), 532 days old (aging), off strategy.
+    // Open value 300,000.50. Pushed 1 / 100,000 (33.3 %); stale, aging, off strategy
+    // each 2 / 200,000.50 (66.7 %); any of them: all 3, 300,000.50 (100 %).
+    // By segment: Core D1, Small D2, unsegmented D3, each wholly at risk.
+    let expected = [
+        "Risk | Deals | Open value | Share of open pipeline",
+        "Expected close pushed since the previous export | 1 | SEK 100,000 | 33.3%",
+        "Stale | 2 | SEK 200,000.50 | 66.7%",
+        "Aging | 2 | SEK 200,000.50 | 66.7%",
+        "Off strategy | 2 | SEK 200,000.50 | 66.7%",
+        "At least one of these (each deal once) | 3 | SEK 300,000.50 | 100.0%",
+        "Segment | Open deals | Open value | Deals at risk | Value at risk | Share at risk",
+        "Core | 1 | SEK 100,000 | 1 | SEK 100,000 | 100.0%",
+        "Small | 1 | SEK 200,000.50 | 1 | SEK 200,000.50 | 100.0%",
+        // No value at all: no share.
+        "Unsegmented | 1 | SEK 0 | 1 | SEK 0 | —",
+        "Total | 3 | SEK 300,000.50 | 3 | SEK 300,000.50 | 100.0%",
+    ];
+    let fixture = Fixture::new("small");
+    let full = fixture.build();
+    assert_eq!(full.code, 0, "{}", full.stderr);
+    let report = fs::read_to_string(full.out.join("report/index.html")).expect("report");
+    assert_eq!(section_rows(&report, "risk-summary"), expected);
+
+    // The board build refuses a name it would show: the notes page names Anna, and
+    // the deal "Four" is a word the style sheet has too.
+    let fixture = Fixture::new("small")
+        .edit(
+            "content/notes.md",
+            "Anna {{ won seller=a }}",
+            "seller a {{ won seller=a }}",
+        )
+        .edit("data/deals.csv", "D4,Four,", "D4,Order four,");
+    let board = fixture.project().parent().expect("temp").join("board");
+    let board_arg = board.to_string_lossy().into_owned();
+    let run = fixture.run(&[
+        "build",
+        "--as-of",
+        "2026-11-15",
+        "--out",
+        &board_arg,
+        "--audience",
+        "board",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = fs::read_to_string(board.join("report/index.html")).expect("board report");
+    assert_eq!(section_rows(&report, "risk-summary"), expected);
+}

@@ -18,6 +18,7 @@ mod movement;
 mod pipeline;
 mod quality;
 mod report;
+mod risk;
 mod sellers;
 mod strategy;
 mod tactics;

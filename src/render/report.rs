@@ -110,6 +110,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         15,
     ));
 
+    view.sections.push(super::risk::section(ctx));
     let flags = &h.flags;
     let risks: Vec<usize> = blocks::open_deals_by_value(ctx, |_: &Deal| true)
         .into_iter()
@@ -261,7 +262,20 @@ fn definitions(ctx: &Ctx<'_>) -> Table {
         (ctx.t("def.classes_name"), ctx.t("def.classes").into()),
     ];
     for (name, text) in rows {
+        if ctx.policy.aggregates_only && !board_defines(name) {
+            continue;
+        }
         table.rows.push(vec![Cell::text(name), Cell::text(text)]);
     }
+    table.rows.push(vec![
+        Cell::text("Deal at risk"),
+        Cell::text("Open deal that is stale, aging, off strategy or pushed since the previous export; the risk summary counts it once however many of these it is."),
+    ]);
     table
+}
+
+/// Whether a board build's report defines `figure`: its pages show no focus score
+/// (that is the meeting pack's, which the board does not get).
+fn board_defines(figure: &str) -> bool {
+    figure != "Focus score"
 }
