@@ -458,16 +458,17 @@ fn the_board_report_has_the_risk_summary() {
     let report = String::from_utf8_lossy(&files["report/index.html"]).into_owned();
     for expected in [
         "id=\"risk-summary\"",
-        "Open deals at risk, by kind of risk",
-        "Open deals at risk, by segment",
-        "At least one of these (each deal once)",
+        // The sample is Swedish.
+        "Öppna affärer med risk, per slag av risk",
+        "Öppna affärer med risk, per segment",
+        "Minst en av dessa (varje affär en gång)",
     ] {
         assert!(
             report.contains(expected),
             "the board report lacks {expected:?}"
         );
     }
-    assert!(!report.contains("Largest deals that are stale, aging or off strategy"));
+    assert!(!report.contains("Största affärerna som står still, är gamla eller ligger utanför strategin"));
 }
 
 /// A tool the test needs: its path, or `None` (and a note) when it is missing and
@@ -529,7 +530,7 @@ fn the_board_pdf_names_no_deal_customer_or_seller() {
         .collect::<Vec<_>>()
         .join(" ");
     // The PDF is the report: its risk summary is there, so the text was read.
-    assert!(text.contains("Risk summary"), "{text}");
+    assert!(text.contains("Risksammanfattning"), "{text}");
     let files = BTreeMap::from([("board.pdf (text)".to_string(), text.into_bytes())]);
     let leaks = found(&files, board_names(&sample));
     assert!(leaks.is_empty(), "the board PDF shows {leaks:#?}");

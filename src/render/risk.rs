@@ -67,7 +67,7 @@ fn summarise(ctx: &Ctx<'_>) -> Summary {
                 ..SegmentRisk::default()
             })
             .chain([SegmentRisk {
-                name: "Unsegmented".into(),
+                name: ctx.t("risk.unsegmented").into(),
                 ..SegmentRisk::default()
             }])
             .collect(),
@@ -119,23 +119,23 @@ pub fn section(ctx: &Ctx<'_>) -> Section {
     let share = |part: Money, whole: Money| Cell::number(ctx.percent_or_dash(part.ratio(whole)));
 
     let mut kinds = Table::new(
-        "Open deals at risk, by kind of risk",
+        ctx.t("risk.by_kind"),
         &[
-            ("Risk", false),
-            ("Deals", true),
-            ("Open value", true),
-            ("Share of open pipeline", true),
+            (ctx.t("risk.risk"), false),
+            (ctx.t("risk.deals"), true),
+            (ctx.t("risk.open_value"), true),
+            (ctx.t("risk.share_of_open"), true),
         ],
     );
     let mut lines: Vec<(&str, Tally)> = Vec::new();
     if let Some(pushed) = s.pushed {
-        lines.push(("Expected close pushed since the previous export", pushed));
+        lines.push((ctx.t("risk.pushed"), pushed));
     }
     lines.extend([
-        ("Stale", s.stale),
-        ("Aging", s.aging),
-        ("Off strategy", s.off_strategy),
-        ("At least one of these (each deal once)", s.any),
+        (ctx.t("risk.stale"), s.stale),
+        (ctx.t("risk.aging"), s.aging),
+        (ctx.t("risk.off_strategy"), s.off_strategy),
+        (ctx.t("risk.any"), s.any),
     ]);
     for (label, t) in &lines {
         kinds.rows.push(vec![
@@ -146,19 +146,18 @@ pub fn section(ctx: &Ctx<'_>) -> Section {
         ]);
     }
     if s.pushed.is_none() {
-        kinds.note =
-            Some("No earlier export to compare with, so pushed deals are not counted.".into());
+        kinds.note = Some(ctx.t("risk.no_earlier").into());
     }
 
     let mut segments = Table::new(
-        "Open deals at risk, by segment",
+        ctx.t("risk.by_segment"),
         &[
-            ("Segment", false),
-            ("Open deals", true),
-            ("Open value", true),
-            ("Deals at risk", true),
-            ("Value at risk", true),
-            ("Share at risk", true),
+            (ctx.t("risk.segment"), false),
+            (ctx.t("risk.open_deals"), true),
+            (ctx.t("risk.open_value"), true),
+            (ctx.t("risk.deals_at_risk"), true),
+            (ctx.t("risk.value_at_risk"), true),
+            (ctx.t("risk.share_at_risk"), true),
         ],
     );
     for seg in &s.segments {
@@ -172,7 +171,7 @@ pub fn section(ctx: &Ctx<'_>) -> Section {
         ]);
     }
     segments.foot = Some(vec![
-        Cell::text("Total"),
+        Cell::text(ctx.t("risk.total")),
         count(&s.open),
         value(&s.open),
         count(&s.any),
@@ -180,8 +179,8 @@ pub fn section(ctx: &Ctx<'_>) -> Section {
         share(s.any.value, s.open.value),
     ]);
 
-    Section::new("risk-summary", "Risk summary")
-        .intro("Open deals that are stale, aging, off strategy or whose expected close moved later since the previous export, counted and valued by kind and by segment. A deal can carry several risks, so the kinds overlap; the last line of the first table and the segment table count each deal once. Share = value ÷ open value.")
+    Section::new("risk-summary", ctx.t("risk.title"))
+        .intro(ctx.t("risk.intro"))
         .table(kinds)
         .table(segments)
 }
