@@ -468,7 +468,10 @@ fn the_board_report_has_the_risk_summary() {
             "the board report lacks {expected:?}"
         );
     }
-    assert!(!report.contains("Största affärerna som står still, är gamla eller ligger utanför strategin"));
+    assert!(
+        !report
+            .contains("Största affärerna som står still, är gamla eller ligger utanför strategin")
+    );
 }
 
 /// A tool the test needs: its path, or `None` (and a note) when it is missing and

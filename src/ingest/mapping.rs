@@ -191,18 +191,20 @@ fn deals(
     let style = settings.numbers.unwrap_or(NumberStyle::En);
     let mut rows = Vec::with_capacity(renamed.rows.len());
     let width = header.cells.len();
-    for record in &renamed.rows {
+    // Each row's cells are moved, not copied: a cell keeps what the file wrote
+    // (`Cell::written`) when it is made canonical, so the raw amount is still there.
+    for record in renamed.rows {
         if record.cells.len() != width {
-            rows.push(record.clone());
+            rows.push(record);
             continue;
         }
-        let mut cells = record.cells.clone();
-        let cell_of = |field: &str| position(field).and_then(|i| record.cells.get(i));
-        let mut status = cell_of("status").and_then(|c| status_of(&c.text, settings));
-        let stage_cell = cell_of("stage");
+        let line = record.line;
+        let mut cells = record.cells;
+        let mut status = position("status").and_then(|i| status_of(&cells[i].text, settings));
+        let stage_place = stage_at.map(|i| (cells[i].line, cells[i].column));
         let mut stage_id = None;
-        if let Some(cell) = stage_cell {
-            let (id, closes) = stage_of(&cell.text, settings, lookups.map(|l| l.strategy));
+        if let Some(i) = stage_at {
+            let (id, closes) = stage_of(&cells[i].text, settings, lookups.map(|l| l.strategy));
             stage_id = id;
             if status.is_none() && !has_status {
                 status = Some(closes.unwrap_or(Status::Open));
@@ -227,29 +229,24 @@ fn deals(
             }
         }
         // Also in the file: a currency written with the amount ("42 000 EUR").
-        if let (Some(value), currency) = (position("value"), position("currency")) {
-            let raw = &record.cells[value].text;
-            if let Some(code) = number::parse_amount(raw, style).and_then(|a| a.currency) {
-                match currency {
-                    Some(c) if cells[c].text.trim().is_empty() => cells[c].text = code,
-                    Some(_) => {}
-                    None => {}
-                }
+        if let (Some(value), Some(currency)) = (position("value"), position("currency")) {
+            let code = number::parse_amount(cells[value].written(), style).and_then(|a| a.currency);
+            if let Some(code) = code
+                && cells[currency].text.trim().is_empty()
+            {
+                cells[currency].text = code;
             }
         }
         if derived_status {
-            let at = stage_cell.map_or((record.line, 1), |c| (c.line, c.column));
+            let at = stage_place.unwrap_or((line, 1));
             let text = status.map_or("", status_text);
             cells.push(Cell::new(text, at.0, at.1));
         }
         if derived_currency {
-            let value = &record.cells[position("value").unwrap_or(0)];
-            let code = number::parse_amount(&value.text, style).and_then(|a| a.currency);
-            cells.push(Cell::new(
-                code.unwrap_or_default(),
-                value.line,
-                value.column,
-            ));
+            let value = &cells[position("value").unwrap_or(0)];
+            let code = number::parse_amount(value.written(), style).and_then(|a| a.currency);
+            let (at_line, at_column) = (value.line, value.column);
+            cells.push(Cell::new(code.unwrap_or_default(), at_line, at_column));
         }
         if split_close {
             let close = cells[close_at.unwrap_or(0)].clone();
@@ -271,10 +268,7 @@ fn deals(
                 }
             }
         }
-        rows.push(Record {
-            line: record.line,
-            cells,
-        });
+        rows.push(Record { line, cells });
     }
     let full = out_header.cells.len();
     let drop_close = |record: &mut Record| {
