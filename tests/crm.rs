@@ -660,3 +660,39 @@ fn hidden_workbook_columns_are_left_out_unless_mapped() {
     // The hidden opportunity id is mapped, so it is read.
     assert_eq!(model.deals[0].id, "X1");
 }
+
+#[test]
+fn a_long_warning_list_is_cut_on_the_page_and_whole_in_its_csv() {
+    let dir = project("pipedrive");
+    let path = dir.path().join("data/deals.csv");
+    let mut text = fs::read_to_string(&path).expect("fixture");
+    // 250 open deals without a customer, each with its own value so that none is a
+    // likely duplicate of another: 250 W-DEAL-NO-CUSTOMER warnings, lines 8 to 257.
+    for i in 0..250 {
+        text.push_str(&format!(
+            "Y{i},Extra {i},,Anna Lind,Qualified,Open,{},SEK,2026-02-01 10:00:00,2026-05-15,,,Sales\n",
+            1000 + i
+        ));
+    }
+    fs::write(&path, text).expect("write");
+    let files = pipepress::build_site(dir.path(), &Options::new(as_of())).expect("builds");
+    let quality = page(&files, "data-quality/index.html");
+    // The page's table holds the first 200 (Y0 on line 8 to Y199 on line 207).
+    assert_eq!(quality.matches("W-DEAL-NO-CUSTOMER").count(), 200);
+    assert!(quality.contains("data/deals.csv:207<") && !quality.contains("data/deals.csv:208<"));
+    assert!(
+        quality.contains("Showing the first 200 of 250"),
+        "{quality}"
+    );
+    let csv = files
+        .iter()
+        .find(|f| f.path.starts_with("downloads/data-quality"))
+        .expect("the warnings' CSV");
+    let csv = String::from_utf8(csv.bytes.clone()).expect("UTF-8 CSV");
+    // A header and one line per warning.
+    assert_eq!(csv.lines().count(), 1 + 250);
+    assert!(
+        csv.contains("data/deals.csv:257,W-DEAL-NO-CUSTOMER"),
+        "{csv}"
+    );
+}

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use libfuzzer_sys::fuzz_target;
 use pipepress::error::{Error, Problems};
 use pipepress::ingest::{self, Settings};
-use pipepress::load::{Inputs, SourceText};
+use pipepress::load::{Export, Inputs, SourceText};
 
 const PROJECT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/small");
 
@@ -29,7 +29,11 @@ fuzz_target!(|data: &[u8]| {
         ingest::read(std::path::Path::new(path), data, &settings, problems)
     };
     let deals = export("data/deals.csv", &mut problems);
-    let snapshot = export("data/snapshots/2026-11-01/deals.csv", &mut problems);
+    // Snapshots are read at resolve, from their raw bytes.
+    let snapshot = Export {
+        path: PathBuf::from("data/snapshots/2026-11-01/deals.csv"),
+        bytes: data.to_vec(),
+    };
     let customers_text = read("data/customers.csv");
     let customers = ingest::read(
         std::path::Path::new("data/customers.csv"),
@@ -49,14 +53,16 @@ fuzz_target!(|data: &[u8]| {
         strategy: source("strategy.toml", read("strategy.toml")),
         deals,
         customers,
-        snapshots: snapshot
-            .map(|s| (chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"), s))
-            .into_iter()
-            .collect(),
+        snapshots: vec![(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+            snapshot,
+        )],
         content: Vec::new(),
         meetings: Vec::new(),
         templates: Vec::new(),
         compare_strategy: None,
+        logo: None,
+        files: Vec::new(),
         problems,
     };
     match pipepress::model::resolve(inputs) {

@@ -85,11 +85,11 @@ pub struct SellerFocus {
     pub late_stage_min_value: Option<Money>,
     /// Every open deal of the seller that hits a rule: highest score first, then
     /// highest weighted value, then id.
-    #[serde(serialize_with = "super::first_entries")]
+    #[serde(serialize_with = "super::first_entries_per_seller")]
     pub items: Vec<FocusItem>,
     pub item_count: usize,
     /// Tier 1, then 2, then 3, each in its own order.
-    #[serde(serialize_with = "super::first_entries")]
+    #[serde(serialize_with = "super::first_entries_per_seller")]
     pub prospects: Vec<Prospect>,
     pub prospect_count: usize,
 }

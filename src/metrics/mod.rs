@@ -267,6 +267,18 @@ pub fn compute_between(
 /// megabytes however many deals there are.
 pub const JSON_LIST_LIMIT: usize = 100;
 
+/// Lists kept per seller (their focus items and prospects) stop here: there is one
+/// such list for each seller, and the seller's page shows fewer.
+pub const JSON_SELLER_LIST_LIMIT: usize = 20;
+
+/// Serialises the first [`JSON_SELLER_LIST_LIMIT`] entries of a per-seller list.
+pub(crate) fn first_entries_per_seller<T: Serialize, S: serde::Serializer>(
+    list: &[T],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(list.iter().take(JSON_SELLER_LIST_LIMIT))
+}
+
 /// Serialises the first [`JSON_LIST_LIMIT`] entries of a list.
 pub(crate) fn first_entries<T: Serialize, S: serde::Serializer>(
     list: &[T],

@@ -10,6 +10,9 @@ use crate::error::{Diagnostic, Error};
 
 pub const PATH: &str = "data-quality/index.html";
 
+/// Warnings shown in a table; the CSV download beside it has them all.
+const SHOWN: usize = 200;
+
 /// Where a problem is: `data/deals.csv:17` or `data/deals.csv:17:4`.
 fn place(d: &Diagnostic) -> String {
     let path = d.path.display();
@@ -32,12 +35,31 @@ fn warnings_table<'a>(ctx: &Ctx<'_>, warnings: impl Iterator<Item = &'a Diagnost
         ],
     )
     .empty_text(ctx.t("quality.no_warnings"));
-    for w in warnings {
+    let warnings: Vec<&Diagnostic> = warnings.collect();
+    for w in warnings.iter().take(SHOWN) {
         table.rows.push(vec![
             Cell::text(place(w)),
             Cell::text(w.code.as_str()),
             Cell::text(&w.message),
         ]);
+    }
+    if warnings.len() > SHOWN {
+        table.note = Some(ctx.tf(
+            "quality.shown",
+            &[
+                ("shown", &ctx.locale.integer(SHOWN as i64)),
+                ("all", &ctx.locale.integer(warnings.len() as i64)),
+            ],
+        ));
+    }
+    if !warnings.is_empty() {
+        table.csv = Some(super::view::Csv {
+            header: ["where", "code", "finding"].map(String::from).to_vec(),
+            rows: warnings
+                .iter()
+                .map(|w| vec![place(w), w.code.as_str().to_string(), w.message.clone()])
+                .collect(),
+        });
     }
     table
 }
