@@ -101,10 +101,28 @@ pub fn read_rows(
     table: &Table,
     layout: Layout<'_>,
     problems: &mut Problems,
+    each: impl FnMut(&Row<'_>, &mut Problems),
+) -> Option<Header> {
+    read_rows_of(path, table, layout, true, problems, each)
+}
+
+/// [`read_rows`] for one of the tables a large export is read in: each has the
+/// same header, whose problems are reported with the first (`first`) only.
+pub fn read_rows_of(
+    path: &Path,
+    table: &Table,
+    layout: Layout<'_>,
+    first: bool,
+    problems: &mut Problems,
     mut each: impl FnMut(&Row<'_>, &mut Problems),
 ) -> Option<Header> {
+    let mut repeated = Problems::default();
+    let header_problems = match first {
+        true => &mut *problems,
+        false => &mut repeated,
+    };
     let Some(header_record) = &table.header else {
-        problems.push(
+        header_problems.push(
             Diagnostic::at(
                 path,
                 1,
@@ -118,7 +136,7 @@ pub fn read_rows(
         );
         return None;
     };
-    let header = check_header(path, header_record, layout, problems)?;
+    let header = check_header(path, header_record, layout, header_problems)?;
     let width = header_record.cells.len();
     for record in &table.rows {
         if record.cells.len() != width {

@@ -29,7 +29,8 @@ pub struct Inputs {
     /// `None` when `pipepress.toml` is invalid (its problems are in `problems`).
     pub config: Option<Config>,
     pub strategy: Option<SourceText>,
-    pub deals: Option<Source>,
+    /// The current deals export, read at resolve.
+    pub deals: Option<Export>,
     pub customers: Option<Source>,
     /// Earlier exports, oldest first.
     pub snapshots: Vec<(NaiveDate, Export)>,
@@ -86,15 +87,18 @@ pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Erro
     let defaults = Config::defaults();
     let paths = config.as_ref().unwrap_or(&defaults);
     let strategy = read(root, Path::new(crate::strategy::FILE_NAME), &mut problems);
-    // The exports are read (decoded, split) here; their bytes' hashes are kept.
+    // The customers export is read (decoded, split) here; the deals exports are
+    // kept as bytes and read at resolve, a few thousand rows at a time. Each file's
+    // hash is kept.
     let mut exports = Vec::new();
-    let deals = read_export(
-        root,
-        &paths.deals_file,
-        &paths.deals,
-        &mut problems,
-        &mut exports,
-    );
+    let missing = "file not found, expected it in the project folder";
+    let deals = read_bytes(root, &paths.deals_file, missing, &mut problems).map(|bytes| {
+        exports.push(InputFile::new(&paths.deals_file, &bytes));
+        Export {
+            path: paths.deals_file.clone(),
+            bytes,
+        }
+    });
     let customers = read_export(
         root,
         &paths.customers_file,
@@ -163,9 +167,9 @@ pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Erro
     })
 }
 
-/// An export's bytes as they are on disk, read into a table only when the model is
-/// resolved: snapshots are many and large, and each table is dropped once its deals
-/// are read.
+/// A deals export's bytes as they are on disk, read only when the model is
+/// resolved: the exports are many and large, and they are read a few thousand rows
+/// at a time, each table of cells dropped once its deals are out.
 #[derive(Debug)]
 pub struct Export {
     pub path: PathBuf,

@@ -11,6 +11,12 @@ use pipepress::diagnostics::{self, Colour};
 use pipepress::ingest::preset::PresetName;
 use pipepress::progress::{Progress, Verbosity};
 
+// Reading an export allocates a string per cell, freed soon after on another
+// thread: mimalloc does this in about half the time of the system allocator
+// (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Turns CRM exports and a TOML sales strategy into a static HTML site.
 #[derive(Parser)]
 #[command(name = "pipepress", version, about)]

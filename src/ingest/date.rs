@@ -58,9 +58,7 @@ pub fn parse_date(text: &str, format: DateFormat) -> Option<NaiveDate> {
 }
 
 fn iso(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .filter(|_| text.len() == 10)
+    crate::period::parse_iso_date(text)
 }
 
 fn numeric(text: &str, separator: char) -> Option<(u32, u32, i32)> {

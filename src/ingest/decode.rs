@@ -5,6 +5,8 @@
 //! is valid UTF-8 is read as UTF-8; anything else without a mark is Windows-1252,
 //! which decodes every byte, so decoding never fails.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding as Rs, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// An encoding a source can be in (and be told to be read as).
@@ -85,7 +87,8 @@ pub fn detect(bytes: &[u8]) -> Detected {
 /// Decodes `bytes` in `told` when the source names an encoding, else in the one
 /// detected. A byte-order mark is dropped; bytes that are not valid in the encoding
 /// become U+FFFD, and the second value says whether any did.
-pub fn decode(bytes: &[u8], told: Option<Encoding>) -> (String, Detected, bool) {
+/// Valid UTF-8 is borrowed, not copied.
+pub fn decode(bytes: &[u8], told: Option<Encoding>) -> (Cow<'_, str>, Detected, bool) {
     let detected = detect(bytes);
     let detected = match told {
         Some(encoding) if encoding != detected.encoding => Detected {
@@ -97,7 +100,7 @@ pub fn decode(bytes: &[u8], told: Option<Encoding>) -> (String, Detected, bool) 
     let rs = detected.encoding.rs();
     // decode_with_bom_removal drops only the mark of that very encoding.
     let (text, had_errors) = rs.decode_with_bom_removal(bytes);
-    (text.into_owned(), detected, had_errors)
+    (text, detected, had_errors)
 }
 
 #[cfg(test)]

@@ -18,6 +18,22 @@ pub struct SyntaxError {
 
 /// Reads `text` in `dialect`: the first non-blank row is the header.
 pub fn read(text: &str, dialect: Dialect) -> Result<Table, SyntaxError> {
+    let mut table = Table::default();
+    read_each(text, dialect, |record| match &table.header {
+        None if record.is_blank() => {}
+        None => table.header = Some(record),
+        Some(_) => table.rows.push(record),
+    })?;
+    Ok(table)
+}
+
+/// Reads `text` in `dialect`, giving each row (blank ones too) to `each` in the
+/// file's order, so that a large file need not be held as one table.
+pub fn read_each(
+    text: &str,
+    dialect: Dialect,
+    mut each: impl FnMut(Record),
+) -> Result<(), SyntaxError> {
     let (body, mut line) = match dialect.sep_line {
         true => (text.split_once('\n').map_or("", |(_, rest)| rest), 2),
         false => (text, 1),
@@ -28,7 +44,6 @@ pub fn read(text: &str, dialect: Dialect) -> Result<Table, SyntaxError> {
         .flexible(true)
         .from_reader(body.as_bytes());
     let mut record = StringRecord::new();
-    let mut table = Table::default();
     let mut counted_to = 0;
     loop {
         match reader.read_record(&mut record) {
@@ -64,14 +79,9 @@ pub fn read(text: &str, dialect: Dialect) -> Result<Table, SyntaxError> {
             .zip(starts)
             .map(|(text, (line, column))| Cell::new(text, line, column))
             .collect();
-        let record = Record { line, cells };
-        match &table.header {
-            None if record.is_blank() => {}
-            None => table.header = Some(record),
-            Some(_) => table.rows.push(record),
-        }
+        each(Record { line, cells });
     }
-    Ok(table)
+    Ok(())
 }
 
 /// The 1-based (line, column) of each of the `count` fields of the record starting

@@ -35,16 +35,20 @@ pub struct Used {
     pub ignored: Vec<String>,
 }
 
-/// The canonical table of `source` and how it was mapped.
+/// The canonical table of `source` and how it was mapped. The source's cells are
+/// moved into it, not copied.
 pub fn map(
-    source: &Source,
+    source: Source,
     kind: Kind,
     settings: &Settings,
     lookups: Option<&Lookups<'_>>,
     problems: &mut Problems,
 ) -> (Table, Used) {
-    let Some(header) = &source.table.header else {
-        return (source.table.clone(), Used::default());
+    let Source {
+        path, table: read, ..
+    } = source;
+    let Some(header) = &read.header else {
+        return (read, Used::default());
     };
     let preset = settings.preset.preset();
     let known = match kind {
@@ -56,7 +60,7 @@ pub fn map(
     let mut names: Vec<Option<String>> = Vec::with_capacity(header.cells.len());
     for (index, cell) in header.cells.iter().enumerate() {
         let title = cell.text.trim();
-        let hidden = source.table.hidden.contains(&index);
+        let hidden = read.hidden.contains(&index);
         let from_settings = settings
             .columns
             .iter()
@@ -110,7 +114,7 @@ pub fn map(
             let found: Vec<&str> = header.cells.iter().map(|c| c.text.trim()).collect();
             problems.push(
                 Diagnostic::file(
-                    &source.path,
+                    &path,
                     format!(
                         "[sources] columns: {field} = \"{wanted}\" is not in the header, expected one of {}",
                         found.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(", ")
@@ -121,52 +125,58 @@ pub fn map(
         }
     }
     let table = match kind {
-        Kind::Customers => rename(source, &names),
-        Kind::Deals => deals(source, &names, settings, lookups),
+        Kind::Customers => rename(read, &names),
+        Kind::Deals => deals(read, &names, settings, lookups),
     };
     (table, used)
 }
 
 /// The table with the header renamed and unmapped columns left out.
 /// A row as wide as the header; others stay as written, for the reader to report.
-fn rename(source: &Source, names: &[Option<String>]) -> Table {
-    let keep = |record: &Record, header: bool| match record.cells.len() == names.len() {
-        false => record.clone(),
-        true => Record {
-            line: record.line,
-            cells: record
-                .cells
-                .iter()
-                .zip(names)
-                .filter_map(|(cell, name)| {
-                    let name = name.as_ref()?;
-                    Some(match header {
-                        true => Cell::new(name.clone(), cell.line, cell.column),
-                        false => cell.clone(),
-                    })
+fn rename(table: Table, names: &[Option<String>]) -> Table {
+    let all_kept = names.iter().all(Option::is_some);
+    let keep = |record: Record, header: bool| {
+        if record.cells.len() != names.len() || (all_kept && !header) {
+            return record;
+        }
+        let cells = record
+            .cells
+            .into_iter()
+            .zip(names)
+            .filter_map(|(cell, name)| {
+                let name = name.as_ref()?;
+                Some(match header {
+                    true => Cell::new(name.clone(), cell.line, cell.column),
+                    false => cell,
                 })
-                .collect(),
-        },
+            })
+            .collect();
+        Record {
+            line: record.line,
+            cells,
+        }
     };
     Table {
-        header: source.table.header.as_ref().map(|h| keep(h, true)),
-        rows: source.table.rows.iter().map(|r| keep(r, false)).collect(),
+        header: table.header.map(|h| keep(h, true)),
+        rows: table.rows.into_iter().map(|r| keep(r, false)).collect(),
         hidden: Vec::new(),
     }
 }
 
 fn deals(
-    source: &Source,
+    table: Table,
     names: &[Option<String>],
     settings: &Settings,
     lookups: Option<&Lookups<'_>>,
 ) -> Table {
-    let renamed = rename(source, names);
+    let renamed = rename(table, names);
     let Some(header) = &renamed.header else {
         return renamed;
     };
     let position = |field: &str| header.cells.iter().position(|c| c.text == field);
-    let has_status = position("status").is_some();
+    let (status_at, value_at, currency_at) =
+        (position("status"), position("value"), position("currency"));
+    let has_status = status_at.is_some();
     let stage_at = position("stage");
     let close_at = position(CLOSE_DATE);
     let mut out_header = header.clone();
@@ -176,7 +186,7 @@ fn deals(
         out_header.cells.push(Cell::new("status", line, 1));
     }
     // A currency written only beside the amount ("42 000 EUR") gets a column.
-    let derived_currency = position("currency").is_none() && position("value").is_some();
+    let derived_currency = currency_at.is_none() && value_at.is_some();
     if derived_currency {
         out_header.cells.push(Cell::new("currency", line, 1));
     }
@@ -190,6 +200,7 @@ fn deals(
     }
     let style = settings.numbers.unwrap_or(NumberStyle::En);
     let mut rows = Vec::with_capacity(renamed.rows.len());
+    let mut stages: HashMap<String, (Option<String>, Option<Status>)> = HashMap::new();
     let width = header.cells.len();
     // Each row's cells are moved, not copied: a cell keeps what the file wrote
     // (`Cell::written`) when it is made canonical, so the raw amount is still there.
@@ -200,11 +211,20 @@ fn deals(
         }
         let line = record.line;
         let mut cells = record.cells;
-        let mut status = position("status").and_then(|i| status_of(&cells[i].text, settings));
+        let mut status = status_at.and_then(|i| status_of(&cells[i].text, settings));
         let stage_place = stage_at.map(|i| (cells[i].line, cells[i].column));
         let mut stage_id = None;
         if let Some(i) = stage_at {
-            let (id, closes) = stage_of(&cells[i].text, settings, lookups.map(|l| l.strategy));
+            // A file has a few stage labels and many rows: each label is looked up once.
+            let label = cells[i].text.as_str();
+            let (id, closes) = match stages.get(label) {
+                Some(found) => found.clone(),
+                None => {
+                    let found = stage_of(label, settings, lookups.map(|l| l.strategy));
+                    stages.insert(label.to_string(), found.clone());
+                    found
+                }
+            };
             stage_id = id;
             if status.is_none() && !has_status {
                 status = Some(closes.unwrap_or(Status::Open));
@@ -229,7 +249,7 @@ fn deals(
             }
         }
         // Also in the file: a currency written with the amount ("42 000 EUR").
-        if let (Some(value), Some(currency)) = (position("value"), position("currency")) {
+        if let (Some(value), Some(currency)) = (value_at, currency_at) {
             let code = number::parse_amount(cells[value].written(), style).and_then(|a| a.currency);
             if let Some(code) = code
                 && cells[currency].text.trim().is_empty()
@@ -243,7 +263,7 @@ fn deals(
             cells.push(Cell::new(text, at.0, at.1));
         }
         if derived_currency {
-            let value = &cells[position("value").unwrap_or(0)];
+            let value = &cells[value_at.unwrap_or(0)];
             let code = number::parse_amount(value.written(), style).and_then(|a| a.currency);
             let (at_line, at_column) = (value.line, value.column);
             cells.push(Cell::new(code.unwrap_or_default(), at_line, at_column));
@@ -314,7 +334,7 @@ mod tests {
         let source = source("id,checksum,name\n1,x,A\n", vec![0, 1]);
         let mut problems = Problems::default();
         let (table, used) = map(
-            &source,
+            source,
             Kind::Customers,
             &Settings::default(),
             None,
@@ -332,7 +352,7 @@ mod tests {
         settings.columns.insert("id".into(), "Kundnummer".into());
         settings.columns.insert("industry".into(), "Bransch".into());
         let mut problems = Problems::default();
-        let (table, _) = map(&source, Kind::Customers, &settings, None, &mut problems);
+        let (table, _) = map(source, Kind::Customers, &settings, None, &mut problems);
         // "Företag" is a Swedish header of pipepress's own preset for name, and
         // headers match without regard to case: "Region" is region.
         assert_eq!(header(&table), ["id", "name", "region"]);

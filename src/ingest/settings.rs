@@ -37,6 +37,9 @@ impl Settings {
 
 /// Finds `key` in a label map without regard to case or surrounding spaces.
 pub fn lookup<'m>(map: &'m BTreeMap<String, String>, key: &str) -> Option<&'m str> {
+    if map.is_empty() {
+        return None;
+    }
     let key = key.trim().to_lowercase();
     map.iter()
         .find(|(k, _)| k.trim().to_lowercase() == key)

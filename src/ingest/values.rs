@@ -79,9 +79,24 @@ pub fn canonical(
     // pipepress's own format names sellers and customers by id; a CRM by name.
     let by_name = !settings.preset.preset().strict;
     match field {
+        // A plain amount (`61907`, `125000.5`) is read as written; a point is a
+        // decimal point only in English style.
+        "value"
+            if crate::money::Money::parse(trimmed).is_some()
+                && (style == NumberStyle::En || !trimmed.contains('.')) =>
+        {
+            None
+        }
         "value" => number::parse_amount(trimmed, style).map(|a| a.money.canonical()),
         "probability" => number::parse_percent(trimmed, style).map(|p| p.to_string()),
         "currency" => preset::currency_code(trimmed),
+        // An ISO date is already canonical (most exports write them so).
+        "created" | "expected_close" | "closed" | "next_activity" | "last_activity"
+        | CLOSE_DATE
+            if crate::period::parse_iso_date(trimmed).is_some() =>
+        {
+            None
+        }
         "created" | "expected_close" | "closed" | "next_activity" | "last_activity"
         | CLOSE_DATE => super::date::parse_date(trimmed, settings.date_format())
             .map(|d| d.format("%Y-%m-%d").to_string()),
@@ -89,6 +104,9 @@ pub fn canonical(
         "owner" => {
             let named = lookup(&settings.owners, trimmed);
             let strategy = lookups?.strategy;
+            if named.is_none() && strategy.seller_index(trimmed).is_some() {
+                return None;
+            }
             let wanted = named.unwrap_or(trimmed).to_lowercase();
             strategy
                 .sellers

@@ -147,7 +147,10 @@ fn project(fiscal_year_start: u32) -> Model {
         root: PathBuf::from("."),
         config,
         strategy: source("strategy.toml", strategy),
-        deals: crate::ingest::from_text("data/deals.csv", &format!("{HEADER}{DEALS}")),
+        deals: Some(crate::load::Export::from_text(
+            "data/deals.csv",
+            &format!("{HEADER}{DEALS}"),
+        )),
         customers: crate::ingest::from_text("data/customers.csv", CUSTOMERS),
         snapshots: vec![(
             date("2026-10-05"),

@@ -126,7 +126,10 @@ pub(super) fn project_comparing(previous: Option<&str>) -> Model {
         root: PathBuf::from("."),
         config,
         strategy: source("strategy.toml", STRATEGY.into()),
-        deals: crate::ingest::from_text("data/deals.csv", &format!("{HEADER}{DEALS}")),
+        deals: Some(crate::load::Export::from_text(
+            "data/deals.csv",
+            &format!("{HEADER}{DEALS}"),
+        )),
         customers: crate::ingest::from_text("data/customers.csv", CUSTOMERS),
         snapshots: vec![(
             date("2026-11-01"),

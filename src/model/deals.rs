@@ -63,15 +63,33 @@ pub const COLUMNS: [Column; 19] = [
     column("forecast_category", false),
 ];
 
-/// Reads one deals export; rows with problems are reported and left out. Each deal
-/// comes with the line of the file its row starts on. With `lenient`, the problems
-/// of a row go to it instead: the row is skipped and the build goes on.
+/// What reading one export's tables, one after another, carries from each to the
+/// next: the ids seen (an id must be unique in the file), and whether the header
+/// has been checked.
+#[derive(Debug, Default)]
+pub struct Reading {
+    seen: HashSet<String>,
+    tables: usize,
+}
+
+/// What deals are read against: the source's settings, the strategy, and the
+/// customers' ids (`None` without a readable customers export).
+pub struct Against<'a> {
+    pub settings: &'a Settings,
+    pub strategy: &'a Strategy,
+    pub customers: Option<&'a HashMap<&'a str, usize>>,
+}
+
+/// Reads one deals export, or the next of the tables it is read in (`reading`
+/// carries what the earlier ones found); rows with problems are reported and left
+/// out. Each deal comes with the line of the file its row starts on. With
+/// `lenient`, the problems of a row go to it instead: the row is skipped and the
+/// build goes on.
 pub fn read(
     path: &Path,
     table: &Table,
-    settings: &Settings,
-    strategy: &Strategy,
-    customers: Option<&HashMap<&str, usize>>,
+    against: &Against<'_>,
+    reading: &mut Reading,
     problems: &mut Problems,
     mut lenient: Option<&mut Vec<crate::error::Diagnostic>>,
 ) -> Vec<(Deal, usize)> {
@@ -80,10 +98,17 @@ pub fn read(
         extra_allowed: false,
         what: "the deals export",
     };
-    let mut deals = Vec::new();
-    let mut seen = HashSet::new();
+    let mut deals = Vec::with_capacity(table.rows.len());
+    let first = reading.tables == 0;
+    reading.tables += 1;
+    let seen = &mut reading.seen;
+    let Against {
+        settings,
+        strategy,
+        customers,
+    } = *against;
     let dates = settings.date_format();
-    csv_source::read_rows(path, table, layout, problems, |row, found| {
+    csv_source::read_rows_of(path, table, layout, first, problems, |row, found| {
         let mut in_row = Problems::default();
         let mut reader = RowReader {
             row,
@@ -91,7 +116,7 @@ pub fn read(
             ok: true,
             dates,
         };
-        if let Some(deal) = reader.deal(strategy, customers, &mut seen) {
+        if let Some(deal) = reader.deal(strategy, customers, seen) {
             deals.push((deal, row.line()));
         }
         match lenient.as_deref_mut() {

@@ -201,12 +201,16 @@ pub(crate) fn read_deals_for_tests(
     let settings = crate::ingest::Settings::default();
     let source = crate::ingest::read(&source.path, source.text.as_bytes(), &settings, problems)
         .expect("a readable test export");
+    let against = deals::Against {
+        settings: &settings,
+        strategy,
+        customers,
+    };
     deals::read(
         &source.path,
         &source.table,
-        &settings,
-        strategy,
-        customers,
+        &against,
+        &mut deals::Reading::default(),
         problems,
         None,
     )
@@ -246,38 +250,69 @@ struct DealsRead {
     skipped: Vec<Diagnostic>,
 }
 
-impl DealReader<'_> {
-    fn read(&self, what: String, source: &Source) -> DealsRead {
-        let mut read = DealsRead::default();
-        let table = mapped(
-            what,
-            source,
-            Kind::Deals,
-            self.settings,
-            Some(&self.lookups),
-            &mut read.report,
-            &mut read.problems,
-        );
-        read.deals = deals::read(
-            &source.path,
-            &table,
-            self.settings,
-            self.strategy,
-            self.customer_index,
-            &mut read.problems,
-            self.lenient.then_some(&mut read.skipped),
-        );
-        read
-    }
+/// Rows mapped and read at a time: a large export is never held whole as cells.
+const CHUNK_ROWS: usize = 16_384;
 
-    /// [`DealReader::read`] from the export's bytes.
-    fn read_export(&self, what: String, export: crate::load::Export) -> DealsRead {
-        let mut problems = Problems::default();
-        let source = crate::ingest::read(&export.path, &export.bytes, self.settings, &mut problems);
-        drop(export);
-        let mut read = source.map_or_else(DealsRead::default, |s| self.read(what, &s));
-        problems.extend(std::mem::take(&mut read.problems));
-        read.problems = problems;
+impl DealReader<'_> {
+    /// Reads a deals export from its bytes, mapping and reading it a few thousand
+    /// rows at a time: the cells of each are dropped once their deals are out.
+    fn read(&self, what: String, export: crate::load::Export) -> DealsRead {
+        let mut read = DealsRead::default();
+        let mut reading = deals::Reading::default();
+        let mut used = None;
+        let mut rows = 0;
+        let against = deals::Against {
+            settings: self.settings,
+            strategy: self.strategy,
+            customers: self.customer_index,
+        };
+        let mut map_and_read = |chunk| {
+            // A mapping problem (a column named in the settings but missing) is one
+            // of the header: reported with the first table only.
+            let mut repeated = Problems::default();
+            let problems = match used {
+                None => &mut read.problems,
+                Some(_) => &mut repeated,
+            };
+            let (table, mapping) = mapping::map(
+                chunk,
+                Kind::Deals,
+                self.settings,
+                Some(&self.lookups),
+                problems,
+            );
+            used.get_or_insert(mapping);
+            rows += table.rows.len();
+            read.deals.extend(deals::read(
+                &export.path,
+                &table,
+                &against,
+                &mut reading,
+                &mut read.problems,
+                self.lenient.then_some(&mut read.skipped),
+            ));
+        };
+        let mut file_problems = Problems::default();
+        let info = crate::ingest::read_chunked(
+            &export.path,
+            &export.bytes,
+            self.settings,
+            CHUNK_ROWS,
+            &mut file_problems,
+            &mut map_and_read,
+        );
+        if let Some(info) = info {
+            read.report.push(SourceReport {
+                what,
+                path: export.path.clone(),
+                preset: self.settings.preset.as_str(),
+                rows,
+                read: info,
+                mapping: used.unwrap_or_default(),
+            });
+        }
+        file_problems.extend(std::mem::take(&mut read.problems));
+        read.problems = file_problems;
         read
     }
 }
@@ -285,20 +320,22 @@ impl DealReader<'_> {
 /// Maps one export onto the canonical columns, remembering how for the report.
 fn mapped(
     what: String,
-    source: &Source,
+    source: Source,
     kind: Kind,
     settings: &Settings,
     lookups: Option<&Lookups<'_>>,
     reports: &mut Vec<SourceReport>,
     problems: &mut Problems,
 ) -> crate::ingest::Table {
+    let path = source.path.clone();
+    let read = source.read.clone();
     let (table, used) = mapping::map(source, kind, settings, lookups, problems);
     reports.push(SourceReport {
         what,
-        path: source.path.clone(),
+        path,
         preset: settings.preset.as_str(),
         rows: table.rows.len(),
-        read: source.read.clone(),
+        read,
         mapping: used,
     });
     table
@@ -322,9 +359,11 @@ pub fn resolve_with(inputs: Inputs, lenient: bool) -> Result<Model, Error> {
         .and_then(|s| strategy::parse(&s.path, &s.text, &mut problems));
     let defaults = Config::defaults();
     let settings = inputs.config.as_ref().unwrap_or(&defaults);
-    let customers = match (&inputs.customers, &strategy) {
+    let has_customers = inputs.customers.is_some();
+    let customers = match (inputs.customers, &strategy) {
         (Some(source), Some(strategy)) => {
             let what = "customers".to_string();
+            let path = source.path.clone();
             let table = mapped(
                 what,
                 source,
@@ -334,13 +373,13 @@ pub fn resolve_with(inputs: Inputs, lenient: bool) -> Result<Model, Error> {
                 &mut reports,
                 &mut problems,
             );
-            customers::read(&source.path, &table, strategy, &mut problems)
+            customers::read(&path, &table, strategy, &mut problems)
         }
         _ => Vec::new(),
     };
     // Without a readable customers file, deals' customer ids cannot be checked: the
     // missing file is the one problem to report, not every reference to it.
-    let customer_index: Option<HashMap<&str, usize>> = inputs.customers.is_some().then(|| {
+    let customer_index: Option<HashMap<&str, usize>> = has_customers.then(|| {
         customers
             .iter()
             .enumerate()
@@ -348,7 +387,7 @@ pub fn resolve_with(inputs: Inputs, lenient: bool) -> Result<Model, Error> {
             .collect()
     });
     // CRM exports name a deal's customer by name more often than by id.
-    let customer_names = inputs.customers.is_some().then(|| {
+    let customer_names = has_customers.then(|| {
         let mut names = HashMap::new();
         for c in &customers {
             names
@@ -376,27 +415,41 @@ pub fn resolve_with(inputs: Inputs, lenient: bool) -> Result<Model, Error> {
         skipped.extend(read.skipped);
         read.deals
     };
-    let (deals, deal_lines): (Vec<Deal>, Vec<usize>) = match (&reader, &inputs.deals) {
-        (Some(reader), Some(source)) => merge(reader.read("deals".into(), source)),
-        _ => Vec::new(),
-    }
-    .into_iter()
-    .unzip();
-    // Snapshots are read on every core, each table dropped as soon as its deals are
-    // out; problems and reports merge in date order, so the result is as if serial.
-    let read: Vec<(NaiveDate, DealsRead)> = match &reader {
-        Some(reader) => inputs
-            .snapshots
+    // The current export and the snapshots are read on every core, each a few
+    // thousand rows at a time; problems and reports merge in the order of the
+    // files (the current export, then the snapshots by date), as if read serially.
+    let exports = inputs
+        .deals
+        .map(|export| (None, export))
+        .into_iter()
+        .chain(inputs.snapshots.into_iter().map(|(d, e)| (Some(d), e)));
+    let mut read: Vec<(Option<NaiveDate>, DealsRead)> = match &reader {
+        Some(reader) => exports
+            .collect::<Vec<_>>()
             .into_par_iter()
-            .map(|(date, export)| (date, reader.read_export(format!("snapshot {date}"), export)))
+            .map(|(date, export)| {
+                let what = date.map_or_else(|| "deals".into(), |d| format!("snapshot {d}"));
+                (date, reader.read(what, export))
+            })
             .collect(),
         None => Vec::new(),
     };
+    let current = match read.first() {
+        Some((None, _)) => Some(read.remove(0).1),
+        _ => None,
+    };
+    let (deals, deal_lines): (Vec<Deal>, Vec<usize>) = current
+        .map(&mut merge)
+        .unwrap_or_default()
+        .into_iter()
+        .unzip();
     let snapshots: Vec<Snapshot> = read
         .into_iter()
-        .map(|(date, read)| Snapshot {
-            date,
-            deals: merge(read).into_iter().map(|(deal, _)| deal).collect(),
+        .filter_map(|(date, read)| {
+            Some(Snapshot {
+                date: date?,
+                deals: merge(read).into_iter().map(|(deal, _)| deal).collect(),
+            })
         })
         .collect();
     let pages = content::read(&inputs.content, &mut problems);
@@ -407,7 +460,7 @@ pub fn resolve_with(inputs: Inputs, lenient: bool) -> Result<Model, Error> {
     let previous_strategy = inputs.compare_strategy.as_ref().and_then(|s| {
         strategy::parse(&s.path, &s.text, &mut problems).map(|strategy| (s.path.clone(), strategy))
     });
-    if strategy.is_some() && inputs.customers.is_some() && customers.is_empty() {
+    if strategy.is_some() && has_customers && customers.is_empty() {
         problems.push(
             Diagnostic::file(
                 inputs.config.as_ref().map_or_else(

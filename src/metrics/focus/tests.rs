@@ -153,7 +153,10 @@ fn focus_with(focus: &str) -> Vec<SellerFocus> {
         root: PathBuf::from("."),
         config,
         strategy: Some(source("strategy.toml", format!("{STRATEGY}{focus}"))),
-        deals: Some(export("data/deals.csv", &format!("{HEADER}{DEALS}"))),
+        deals: Some(crate::load::Export::from_text(
+            "data/deals.csv",
+            &format!("{HEADER}{DEALS}"),
+        )),
         customers: Some(export("data/customers.csv", CUSTOMERS)),
         snapshots: vec![
             snapshot("2026-10-01", SNAPSHOT_1),
