@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use crate::error::{Diagnostic, Problems};
+use crate::ingest::table::trim;
 use crate::ingest::{Record, Table};
 
 /// A column the reader knows.
@@ -51,7 +52,7 @@ impl<'a> Row<'a> {
     pub fn get(&self, column: usize) -> &'a str {
         self.header.positions[column]
             .and_then(|i| self.record.cells.get(i))
-            .map_or("", |c| c.text.trim())
+            .map_or("", |c| trim(&c.text))
     }
 
     /// The layout's column `column` as the file wrote it, before mapping made it
@@ -59,7 +60,7 @@ impl<'a> Row<'a> {
     pub fn written(&self, column: usize) -> &'a str {
         self.header.positions[column]
             .and_then(|i| self.record.cells.get(i))
-            .map_or("", |c| c.written().trim())
+            .map_or("", |c| trim(c.written()))
     }
 
     /// The trimmed value of a column by name, known or extra; `None` when the file
@@ -69,13 +70,13 @@ impl<'a> Row<'a> {
             Some(known) => self.header.positions[known]?,
             None => self.header.extra.iter().find(|(n, _)| n == name)?.1,
         };
-        self.record.cells.get(index).map(|c| c.text.trim())
+        self.record.cells.get(index).map(|c| trim(&c.text))
     }
 
     /// The extra columns' (name, trimmed value) pairs, in the file's order.
     pub fn extra(&self) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
         self.header.extra.iter().map(|(name, index)| {
-            let value = self.record.cells.get(*index).map_or("", |c| c.text.trim());
+            let value = self.record.cells.get(*index).map_or("", |c| trim(&c.text));
             (name.as_str(), value)
         })
     }

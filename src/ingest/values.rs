@@ -72,7 +72,7 @@ pub fn canonical(
     lookups: Option<&Lookups<'_>>,
     stage_id: Option<&str>,
 ) -> Option<String> {
-    let trimmed = text.trim();
+    let trimmed = super::table::trim(text);
     if trimmed.is_empty() {
         return None;
     }

@@ -155,7 +155,7 @@ fn project_with_exports(then: &str, now: &str) -> Model {
     let resolved = |text: &str| {
         let mut problems = crate::error::Problems::default();
         let strategy = &model.strategy;
-        let customers: std::collections::HashMap<&str, usize> = [("C1", 0)].into_iter().collect();
+        let customers: crate::model::CustomerIndex<'_> = [("C1", 0)].into_iter().collect();
         let source = SourceText {
             path: "x.csv".into(),
             text: format!("{HEADER}{text}"),

@@ -1,9 +1,9 @@
 //! `deals.csv` (the current export and each snapshot) into [`Deal`]s.
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Deal, ForecastCategory, Status};
 use crate::csv_source::{self, Column, Layout, Row};
@@ -68,16 +68,19 @@ pub const COLUMNS: [Column; 19] = [
 /// has been checked.
 #[derive(Debug, Default)]
 pub struct Reading {
-    seen: HashSet<String>,
+    seen: FxHashSet<String>,
     tables: usize,
 }
+
+/// Customer id -> index in the model's customers.
+pub type CustomerIndex<'a> = FxHashMap<&'a str, usize>;
 
 /// What deals are read against: the source's settings, the strategy, and the
 /// customers' ids (`None` without a readable customers export).
 pub struct Against<'a> {
     pub settings: &'a Settings,
     pub strategy: &'a Strategy,
-    pub customers: Option<&'a HashMap<&'a str, usize>>,
+    pub customers: Option<&'a CustomerIndex<'a>>,
 }
 
 /// Reads one deals export, or the next of the tables it is read in (`reading`
@@ -193,8 +196,8 @@ impl RowReader<'_, '_> {
     fn deal(
         &mut self,
         strategy: &Strategy,
-        customers: Option<&HashMap<&str, usize>>,
-        seen: &mut HashSet<String>,
+        customers: Option<&CustomerIndex<'_>>,
+        seen: &mut FxHashSet<String>,
     ) -> Option<Deal> {
         let row = self.row;
         let id = self.required(ID, "a deal id");

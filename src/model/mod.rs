@@ -10,6 +10,8 @@ mod customers;
 mod deals;
 mod quality;
 
+pub use deals::CustomerIndex;
+
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -195,7 +197,7 @@ impl Model {
 pub(crate) fn read_deals_for_tests(
     source: &crate::load::SourceText,
     strategy: &Strategy,
-    customers: Option<&HashMap<&str, usize>>,
+    customers: Option<&deals::CustomerIndex<'_>>,
     problems: &mut Problems,
 ) -> Vec<Deal> {
     let settings = crate::ingest::Settings::default();
@@ -236,7 +238,7 @@ struct DealReader<'a> {
     strategy: &'a Strategy,
     settings: &'a Settings,
     lookups: Lookups<'a>,
-    customer_index: Option<&'a HashMap<&'a str, usize>>,
+    customer_index: Option<&'a deals::CustomerIndex<'a>>,
     lenient: bool,
 }
 
@@ -258,6 +260,9 @@ impl DealReader<'_> {
     /// rows at a time: the cells of each are dropped once their deals are out.
     fn read(&self, what: String, export: crate::load::Export) -> DealsRead {
         let mut read = DealsRead::default();
+        // Room for a deal per line, so that the list is not copied as it grows.
+        let lines = export.bytes.iter().filter(|&&b| b == b'\n').count();
+        read.deals.reserve(lines);
         let mut reading = deals::Reading::default();
         let mut used = None;
         let mut rows = 0;
@@ -379,7 +384,7 @@ pub fn resolve_with(inputs: Inputs, lenient: bool) -> Result<Model, Error> {
     };
     // Without a readable customers file, deals' customer ids cannot be checked: the
     // missing file is the one problem to report, not every reference to it.
-    let customer_index: Option<HashMap<&str, usize>> = has_customers.then(|| {
+    let customer_index: Option<deals::CustomerIndex<'_>> = has_customers.then(|| {
         customers
             .iter()
             .enumerate()
