@@ -45,6 +45,7 @@ pub struct Inputs {
     /// The `[brand]` logo's bytes (its path is in the config).
     pub logo: Option<Vec<u8>>,
     /// Every file read, sorted by path, with its SHA-256: the report's provenance.
+    /// The deals exports are added at resolve, when they are read.
     pub files: Vec<InputFile>,
     /// Problems met while reading (missing files, bad encodings, bad folder names).
     pub problems: Problems,
@@ -87,18 +88,10 @@ pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Erro
     let defaults = Config::defaults();
     let paths = config.as_ref().unwrap_or(&defaults);
     let strategy = read(root, Path::new(crate::strategy::FILE_NAME), &mut problems);
-    // The customers export is read (decoded, split) here; the deals exports are
-    // kept as bytes and read at resolve, a few thousand rows at a time. Each file's
-    // hash is kept.
+    // The customers export is read (decoded, split) here, its hash kept; the deals
+    // exports are read at resolve, one file and a few thousand rows at a time.
     let mut exports = Vec::new();
-    let missing = "file not found, expected it in the project folder";
-    let deals = read_bytes(root, &paths.deals_file, missing, &mut problems).map(|bytes| {
-        exports.push(InputFile::new(&paths.deals_file, &bytes));
-        Export {
-            path: paths.deals_file.clone(),
-            bytes,
-        }
-    });
+    let deals = export(root, &paths.deals_file, &mut problems);
     let customers = read_export(
         root,
         &paths.customers_file,
@@ -106,7 +99,7 @@ pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Erro
         &mut problems,
         &mut exports,
     );
-    let snapshots = snapshots(root, paths, &mut problems, &mut exports);
+    let snapshots = snapshots(root, paths, &mut problems);
     let content = markdown_pages(root, &mut problems);
     let meetings = meeting_minutes(root, &mut problems);
     let templates = templates(root, &mut problems);
@@ -167,21 +160,82 @@ pub fn load(root: &Path, compare_strategy: Option<&Path>) -> Result<Inputs, Erro
     })
 }
 
-/// A deals export's bytes as they are on disk, read only when the model is
-/// resolved: the exports are many and large, and they are read a few thousand rows
+/// A deals export, read only when the model is resolved: the exports are many and
+/// large, so each is read from disk when its turn comes, then a few thousand rows
 /// at a time, each table of cells dropped once its deals are out.
 #[derive(Debug)]
 pub struct Export {
+    /// Relative to the project.
     pub path: PathBuf,
-    pub bytes: Vec<u8>,
+    bytes: Bytes,
+}
+
+#[derive(Debug)]
+enum Bytes {
+    InMemory(Vec<u8>),
+    /// The file, under the project's root.
+    OnDisk(PathBuf),
 }
 
 impl Export {
     /// An export made in code (tests).
     pub fn from_text(path: &str, text: &str) -> Export {
+        Export::from_bytes(path, text.as_bytes().to_vec())
+    }
+
+    /// An export whose bytes are at hand (tests, fuzzing).
+    pub fn from_bytes(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Export {
         Export {
             path: path.into(),
-            bytes: text.as_bytes().to_vec(),
+            bytes: Bytes::InMemory(bytes),
+        }
+    }
+
+    /// The export `relative` under `root`, to be read at resolve.
+    fn on_disk(root: &Path, relative: &Path) -> Export {
+        Export {
+            path: relative.to_path_buf(),
+            bytes: Bytes::OnDisk(root.join(relative)),
+        }
+    }
+
+    /// The export's bytes and their SHA-256 for the report's provenance, or a problem
+    /// when the file cannot be read.
+    pub fn read(&self, problems: &mut Problems) -> Option<(Vec<u8>, InputFile)> {
+        let bytes = match &self.bytes {
+            Bytes::InMemory(bytes) => bytes.clone(),
+            Bytes::OnDisk(file) => match fs::read(file) {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    problems.push(unreadable(&self.path, &error, MISSING_EXPORT));
+                    return None;
+                }
+            },
+        };
+        let file = InputFile::new(&self.path, &bytes);
+        Some((bytes, file))
+    }
+}
+
+const MISSING_EXPORT: &str = "file not found, expected it in the project folder";
+
+/// The problem for a file that could not be read: missing (saying `missing`), or
+/// another error.
+fn unreadable(relative: &Path, error: &std::io::Error, missing: &str) -> Diagnostic {
+    match error.kind() {
+        ErrorKind::NotFound => Diagnostic::file(relative, missing).with_code(Code::FileMissing),
+        _ => Diagnostic::file(relative, format!("cannot read: {error}"))
+            .with_code(Code::FileUnreadable),
+    }
+}
+
+/// The deals export `relative` under `root`, when it is there (else a problem).
+fn export(root: &Path, relative: &Path, problems: &mut Problems) -> Option<Export> {
+    match fs::metadata(root.join(relative)) {
+        Ok(_) => Some(Export::on_disk(root, relative)),
+        Err(error) => {
+            problems.push(unreadable(relative, &error, MISSING_EXPORT));
+            None
         }
     }
 }
@@ -211,15 +265,8 @@ fn read_bytes(
 ) -> Option<Vec<u8>> {
     match fs::read(root.join(relative)) {
         Ok(bytes) => Some(bytes),
-        Err(error) if error.kind() == ErrorKind::NotFound => {
-            problems.push(Diagnostic::file(relative, missing).with_code(Code::FileMissing));
-            None
-        }
         Err(error) => {
-            problems.push(
-                Diagnostic::file(relative, format!("cannot read: {error}"))
-                    .with_code(Code::FileUnreadable),
-            );
+            problems.push(unreadable(relative, &error, missing));
             None
         }
     }
@@ -284,12 +331,7 @@ fn entries(dir: &Path) -> Vec<(String, bool)> {
 }
 
 /// Earlier deals exports: read as the current one is (same preset and dialect).
-fn snapshots(
-    root: &Path,
-    config: &Config,
-    problems: &mut Problems,
-    files: &mut Vec<InputFile>,
-) -> Vec<(NaiveDate, Export)> {
+fn snapshots(root: &Path, config: &Config, problems: &mut Problems) -> Vec<(NaiveDate, Export)> {
     let dir = &config.snapshots_dir;
     let file_name = config
         .deals_file
@@ -304,10 +346,8 @@ fn snapshots(
         match date {
             Some(date) => {
                 let path = folder.join(&file_name);
-                let missing = "file not found, expected it in the project folder";
-                if let Some(bytes) = read_bytes(root, &path, missing, problems) {
-                    files.push(InputFile::new(&path, &bytes));
-                    found.push((date, Export { path, bytes }));
+                if let Some(export) = export(root, &path, problems) {
+                    found.push((date, export));
                 }
             }
             None => problems.push(Diagnostic::file(

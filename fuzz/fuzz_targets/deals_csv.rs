@@ -26,10 +26,7 @@ fuzz_target!(|data: &[u8]| {
     let mut problems = Problems::default();
     let settings = Settings::default();
     // Deals exports are read at resolve, from their raw bytes.
-    let export = |path: &str| Export {
-        path: PathBuf::from(path),
-        bytes: data.to_vec(),
-    };
+    let export = |path: &str| Export::from_bytes(path, data.to_vec());
     let deals = Some(export("data/deals.csv"));
     let snapshot = export("data/snapshots/2026-11-01/deals.csv");
     let customers_text = read("data/customers.csv");

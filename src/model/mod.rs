@@ -247,6 +247,8 @@ struct DealReader<'a> {
 #[derive(Default)]
 struct DealsRead {
     deals: Vec<(Deal, usize)>,
+    /// The export's hash, once read.
+    file: Option<crate::load::InputFile>,
     problems: Problems,
     report: Vec<SourceReport>,
     skipped: Vec<Diagnostic>,
@@ -260,8 +262,12 @@ impl DealReader<'_> {
     /// rows at a time: the cells of each are dropped once their deals are out.
     fn read(&self, what: String, export: crate::load::Export) -> DealsRead {
         let mut read = DealsRead::default();
+        let Some((bytes, file)) = export.read(&mut read.problems) else {
+            return read;
+        };
+        read.file = Some(file);
         // Room for a deal per line, so that the list is not copied as it grows.
-        let lines = export.bytes.iter().filter(|&&b| b == b'\n').count();
+        let lines = bytes.iter().filter(|&&b| b == b'\n').count();
         read.deals.reserve(lines);
         let mut reading = deals::Reading::default();
         let mut used = None;
@@ -300,7 +306,7 @@ impl DealReader<'_> {
         let mut file_problems = Problems::default();
         let info = crate::ingest::read_chunked(
             &export.path,
-            &export.bytes,
+            &bytes,
             self.settings,
             CHUNK_ROWS,
             &mut file_problems,
@@ -414,7 +420,9 @@ pub fn resolve_with(inputs: Inputs, lenient: bool) -> Result<Model, Error> {
         customer_index: customer_index.as_ref(),
         lenient,
     });
+    let mut files = inputs.files;
     let mut merge = |read: DealsRead| {
+        files.extend(read.file);
         problems.extend(read.problems);
         reports.extend(read.report);
         skipped.extend(read.skipped);
@@ -437,7 +445,15 @@ pub fn resolve_with(inputs: Inputs, lenient: bool) -> Result<Model, Error> {
                 (date, reader.read(what, export))
             })
             .collect(),
-        None => Vec::new(),
+        // Without a strategy no deal can be read, but a file that cannot be read is
+        // still a problem to report.
+        None => exports
+            .map(|(date, export)| {
+                let mut read = DealsRead::default();
+                export.read(&mut read.problems);
+                (date, read)
+            })
+            .collect(),
     };
     let current = match read.first() {
         Some((None, _)) => Some(read.remove(0).1),
@@ -500,6 +516,9 @@ pub fn resolve_with(inputs: Inputs, lenient: bool) -> Result<Model, Error> {
             skipped
         },
         logo: inputs.logo,
-        files: inputs.files,
+        files: {
+            files.sort();
+            files
+        },
     })
 }
