@@ -44,7 +44,8 @@ measure() {
     printf '%s\n' "${runs[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# GNU time counts hundredths: below that a ratio means nothing.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "(under 0.01 s)" }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 echo "| deals | rows read | input MB | pipepress s | MiB | DuckDB s | MiB | bare parse s | pipepress / DuckDB | pipepress / bare parse |"
