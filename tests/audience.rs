@@ -462,6 +462,8 @@ fn the_board_report_has_the_risk_summary() {
         "Öppna affärer med risk, per slag av risk",
         "Öppna affärer med risk, per segment",
         "Minst en av dessa (varje affär en gång)",
+        // The definitions appendix, in Swedish too.
+        "<td>Affär i riskzonen</td>",
     ] {
         assert!(
             report.contains(expected),
@@ -472,6 +474,8 @@ fn the_board_report_has_the_risk_summary() {
         !report
             .contains("Största affärerna som står still, är gamla eller ligger utanför strategin")
     );
+    // No focus score on the board's pages, so none defined either.
+    assert!(!report.contains("<td>Fokuspoäng</td>"));
 }
 
 /// A tool the test needs: its path, or `None` (and a note) when it is missing and

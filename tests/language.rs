@@ -85,6 +85,7 @@ fn the_swedish_build_shows_swedish_words_and_numbers() {
         "<th scope=\"col\" class=\"num\">Måluppfyllelse</th>",
         "Siffrorna i diagrammet",
         "siffror per 2026-11-15",
+        ">Senaste 12 månaderna<",
     ] {
         assert!(index.contains(word), "{word} in the Swedish home page");
     }
@@ -155,6 +156,13 @@ const ENGLISH: &[&str] = &[
     "Sales report",
     "How each figure is computed",
     "Trailing 12 months",
+    "Last 12 months",
+    "Deal at risk",
+    "A customer belongs here when",
+    "ABC classes",
+    "open deals worth",
+    "weighted open expected this year",
+    "for each quarter of the fiscal year",
 ];
 
 #[test]

@@ -213,8 +213,14 @@ pub fn coverage_kpi(ctx: &Ctx<'_>, period: &PeriodMetrics) -> super::view::Kpi {
 
 /// Rows of a period's results, for the results tables of the home page and report.
 pub fn results_row(ctx: &Ctx<'_>, period: &PeriodMetrics, pace: Option<Money>) -> Vec<Cell> {
+    // A fiscal period's label is in the calendar's own form; the rolling window's
+    // is a word of the site's language.
+    let label = match period.period {
+        Some(_) => period.label.as_str(),
+        None => ctx.t("kpi.trailing_12"),
+    };
     vec![
-        Cell::text(&period.label),
+        Cell::text(label),
         Cell::number(ctx.money(period.won_value)).tone(pace_tone(period.won_value, pace)),
         Cell::number(ctx.money_or_dash(period.target)),
         Cell::number(ctx.percent_or_dash(period.attainment)),

@@ -52,7 +52,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     ];
 
     let mut abc = Table::new(
-        "ABC classes",
+        ctx.t("customers.abc"),
         &[
             (ctx.t("customers.class"), false),
             (ctx.t("nav.customers"), true),
@@ -76,7 +76,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         Cell::number(ctx.percent_or_dash(total.ratio(total))),
     ]);
     view.sections.push(
-        Section::new("abc", "ABC classes")
+        Section::new("abc", ctx.t("customers.abc"))
             .chart(pareto(ctx, &buying))
             .table(abc),
     );

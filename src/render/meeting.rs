@@ -169,8 +169,12 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             .iter()
             .map(|m| super::view::Item {
                 title: ctx.tf("meeting.meeting_of", &[("date", &ctx.locale.date(m.date))]),
-                tag: (!m.open_decisions.is_empty())
-                    .then(|| format!("{} open", m.open_decisions.len())),
+                tag: (!m.open_decisions.is_empty()).then(|| {
+                    ctx.tf(
+                        "meeting.open_decisions",
+                        &[("count", &ctx.locale.integer(m.open_decisions.len() as i64))],
+                    )
+                }),
                 html: ctx.markdown_body(&m.markdown, 2),
                 note: None,
             })

@@ -12,12 +12,14 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     let path = "pipeline/index.html";
     let p = &ctx.metrics.pipeline;
     let mut view = ctx.view(path, "pipeline", ctx.t("nav.pipeline"));
-    view.lead = Some(format!(
-        "{} open deals worth {} ({} weighted), as of {}.",
-        ctx.locale.integer(p.total.open_count as i64),
-        ctx.money(p.total.open_value),
-        ctx.money(p.total.weighted_value),
-        ctx.site.as_of
+    view.lead = Some(ctx.tf(
+        "pipeline.lead",
+        &[
+            ("count", &ctx.locale.integer(p.total.open_count as i64)),
+            ("value", &ctx.money(p.total.open_value)),
+            ("weighted", &ctx.money(p.total.weighted_value)),
+            ("date", &ctx.site.as_of),
+        ],
     ));
     let section = |id: &str,
                    title: &str,

@@ -78,7 +78,11 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             Cell::number(ctx.percent_or_dash(p.forecast_attainment)),
         ]);
     }
-    view.sections.push(Section::new("forecast", ctx.t("col.forecast")).intro("Forecast = won + the weighted value of open deals expected to close in the period, for each quarter of the fiscal year and the year.").table(forecast));
+    view.sections.push(
+        Section::new("forecast", ctx.t("col.forecast"))
+            .intro(ctx.t("report.forecast_intro"))
+            .table(forecast),
+    );
     view.sections.extend(super::forecast::categories(ctx));
 
     let h = &m.health;
@@ -261,21 +265,18 @@ fn definitions(ctx: &Ctx<'_>) -> Table {
         (ctx.t("def.hash_name"), ctx.t("def.hash").into()),
         (ctx.t("def.classes_name"), ctx.t("def.classes").into()),
     ];
+    // A board build's pages show no focus score (that is the meeting pack's, which
+    // the board does not get): its report does not define one.
+    let focus = ctx.t("def.focus_name");
     for (name, text) in rows {
-        if ctx.policy.aggregates_only && !board_defines(name) {
+        if ctx.policy.aggregates_only && name == focus {
             continue;
         }
         table.rows.push(vec![Cell::text(name), Cell::text(text)]);
     }
     table.rows.push(vec![
-        Cell::text("Deal at risk"),
-        Cell::text("Open deal that is stale, aging, off strategy or pushed since the previous export; the risk summary counts it once however many of these it is."),
+        Cell::text(ctx.t("def.at_risk_name")),
+        Cell::text(ctx.t("def.at_risk")),
     ]);
     table
-}
-
-/// Whether a board build's report defines `figure`: its pages show no focus score
-/// (that is the meeting pack's, which the board does not get).
-fn board_defines(figure: &str) -> bool {
-    figure != "Focus score"
 }

@@ -106,7 +106,7 @@ fn seller_page(ctx: &Ctx<'_>, index: usize, seller: &Seller) -> Result<OutputFil
     view.kpis = vec![
         blocks::won_kpi(ctx, &s.year, ctx.t("sellers.no_target")),
         Kpi::new(ctx.t("col.forecast"), ctx.money(s.year.forecast))
-            .detail("won + weighted open expected this year"),
+            .detail(ctx.t("sellers.forecast_detail")),
         Kpi::new(ctx.t("kpi.open_pipeline"), ctx.money(s.pipeline.open_value)).detail(ctx.tf(
             "audit.n_deals",
             &[("count", &ctx.locale.integer(s.pipeline.open_count as i64))],

@@ -10,7 +10,7 @@ use crate::charts::Orientation;
 use crate::error::Error;
 use crate::metrics::SegmentMetrics;
 use crate::money::Money;
-use crate::strategy::Segment;
+use crate::strategy::{Condition, Segment};
 
 pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
     let mut files = vec![index(ctx)?];
@@ -20,13 +20,57 @@ pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
     Ok(files)
 }
 
-fn rules_in_words(segment: &Segment) -> String {
+/// A segment's rules in plain words, for the "how to identify" part of its page.
+fn rules_in_words(ctx: &Ctx<'_>, segment: &Segment) -> String {
     match segment.rule.conditions.as_slice() {
-        [] => "No rules: no customer is classified into this segment automatically.".into(),
+        [] => ctx.t("strategy.rules_none").into(),
         conditions => {
-            let words: Vec<String> = conditions.iter().map(|c| c.describe()).collect();
-            format!("A customer belongs here when {}.", words.join(" and "))
+            let words: Vec<String> = conditions.iter().map(|c| condition(ctx, c)).collect();
+            let and = ctx.t("strategy.rules_and");
+            ctx.tf("strategy.rules", &[("conditions", &words.join(and))])
         }
+    }
+}
+
+fn condition(ctx: &Ctx<'_>, condition: &Condition) -> String {
+    let number = |n: &i64| ctx.locale.integer(*n);
+    match condition {
+        Condition::Equals { field, value } => {
+            ctx.tf("strategy.rule_is", &[("field", field), ("value", value)])
+        }
+        Condition::In { field, values } => ctx.tf(
+            "strategy.rule_in",
+            &[("field", field), ("values", &values.join(", "))],
+        ),
+        Condition::Range {
+            field,
+            min: Some(min),
+            max: Some(max),
+        } => ctx.tf(
+            "strategy.rule_between",
+            &[
+                ("field", field),
+                ("min", &number(min)),
+                ("max", &number(max)),
+            ],
+        ),
+        Condition::Range {
+            field,
+            min: Some(min),
+            max: None,
+        } => ctx.tf(
+            "strategy.rule_at_least",
+            &[("field", field), ("min", &number(min))],
+        ),
+        Condition::Range {
+            field,
+            min: None,
+            max: Some(max),
+        } => ctx.tf(
+            "strategy.rule_at_most",
+            &[("field", field), ("max", &number(max))],
+        ),
+        Condition::Range { field, .. } => ctx.tf("strategy.rule_any", &[("field", field)]),
     }
 }
 
@@ -148,7 +192,7 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             title: s.name.clone(),
             tag: None,
             html: ctx.markdown(&s.identify, 3),
-            note: Some(rules_in_words(s)),
+            note: Some(rules_in_words(ctx, s)),
         })
         .collect();
     view.sections
@@ -218,7 +262,7 @@ fn segment_page(ctx: &Ctx<'_>, index: usize, segment: &Segment) -> Result<Output
     view.sections.push(
         Section::new("identify", ctx.t("strategy.identify"))
             .html(ctx.markdown(&segment.identify, 2))
-            .intro(rules_in_words(segment)),
+            .intro(rules_in_words(ctx, segment)),
     );
     let offers: Vec<Item> = strategy
         .offers

@@ -52,32 +52,6 @@ impl Condition {
             },
         }
     }
-
-    /// The condition in plain words, for the "how to identify" part of a segment page.
-    pub fn describe(&self) -> String {
-        match self {
-            Condition::Equals { field, value } => format!("{field} is {value}"),
-            Condition::In { field, values } => format!("{field} is one of {}", values.join(", ")),
-            Condition::Range {
-                field,
-                min: Some(min),
-                max: Some(max),
-            } => {
-                format!("{field} between {min} and {max}")
-            }
-            Condition::Range {
-                field,
-                min: Some(min),
-                max: None,
-            } => format!("{field} at least {min}"),
-            Condition::Range {
-                field,
-                min: None,
-                max: Some(max),
-            } => format!("{field} at most {max}"),
-            Condition::Range { field, .. } => format!("{field} is any number"),
-        }
-    }
 }
 
 impl Rule {
@@ -136,15 +110,5 @@ mod tests {
     #[test]
     fn an_empty_rule_matches_nothing() {
         assert!(!Rule::default().matches(&customer(&[("region", "Skåne")])));
-    }
-
-    #[test]
-    fn describes_itself_in_plain_words() {
-        let c = Condition::Range {
-            field: "employees".into(),
-            min: Some(50),
-            max: Some(500),
-        };
-        assert_eq!(c.describe(), "employees between 50 and 500");
     }
 }
