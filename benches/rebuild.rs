@@ -4,6 +4,11 @@
 
 use std::path::Path;
 
+// The allocator the pipepress binary uses, so that the stages cost what they cost
+// in a build.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

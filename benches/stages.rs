@@ -13,6 +13,11 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use pipepress::{load, metrics, model, render, site, theme};
 
+// The allocator the pipepress binary uses, so that the stages cost what they cost
+// in a build.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
