@@ -191,9 +191,10 @@ fn deals(
         out_header.cells.push(Cell::new("currency", line, 1));
     }
     let split_close = close_at.is_some();
+    let (expected_at, closed_at) = (position("expected_close"), position("closed"));
     if split_close {
-        for field in ["expected_close", "closed"] {
-            if position(field).is_none() {
+        for (field, at) in [("expected_close", expected_at), ("closed", closed_at)] {
+            if at.is_none() {
                 out_header.cells.push(Cell::new(field, line, 1));
             }
         }
@@ -217,29 +218,20 @@ fn deals(
         if let Some(i) = stage_at {
             // A file has a few stage labels and many rows: each label is looked up once.
             let label = cells[i].text.as_str();
-            let (id, closes) = match stages.get(label) {
-                Some(found) => found.clone(),
-                None => {
-                    let found = stage_of(label, settings, lookups.map(|l| l.strategy));
-                    stages.insert(label.to_string(), found.clone());
-                    found
-                }
-            };
-            stage_id = id;
+            if !stages.contains_key(label) {
+                let found = stage_of(label, settings, lookups.map(|l| l.strategy));
+                stages.insert(label.to_string(), found);
+            }
+            let (id, closes) = &stages[label];
+            let closes = *closes;
+            stage_id = id.as_deref();
             if status.is_none() && !has_status {
                 status = Some(closes.unwrap_or(Status::Open));
             }
         }
         for (i, cell) in cells.iter_mut().enumerate() {
             let field = header.cells[i].text.as_str();
-            if let Some(text) = canonical(
-                field,
-                &cell.text,
-                settings,
-                style,
-                lookups,
-                stage_id.as_deref(),
-            ) {
+            if let Some(text) = canonical(field, &cell.text, settings, style, lookups, stage_id) {
                 cell.set(text);
             }
             if field == "status"
@@ -249,13 +241,12 @@ fn deals(
             }
         }
         // Also in the file: a currency written with the amount ("42 000 EUR").
-        if let (Some(value), Some(currency)) = (value_at, currency_at) {
-            let code = number::parse_amount(cells[value].written(), style).and_then(|a| a.currency);
-            if let Some(code) = code
-                && cells[currency].text.trim().is_empty()
-            {
-                cells[currency].text = code;
-            }
+        if let (Some(value), Some(currency)) = (value_at, currency_at)
+            && cells[currency].text.trim().is_empty()
+            && let Some(code) =
+                number::parse_amount(cells[value].written(), style).and_then(|a| a.currency)
+        {
+            cells[currency].text = code;
         }
         if derived_status {
             let at = stage_place.unwrap_or((line, 1));
@@ -271,8 +262,8 @@ fn deals(
         if split_close {
             let close = cells[close_at.unwrap_or(0)].clone();
             let closed = status.is_some_and(|s| s != Status::Open);
-            for (field, wanted) in [("expected_close", !closed), ("closed", closed)] {
-                match position(field) {
+            for (at, wanted) in [(expected_at, !closed), (closed_at, closed)] {
+                match at {
                     Some(i) if wanted && cells[i].text.trim().is_empty() => {
                         cells[i].text = close.text.clone();
                     }
