@@ -261,7 +261,7 @@ fn canonical(model: &Model) -> Vec<Canonical> {
             (
                 d.id.clone(),
                 d.customer.map(|c| model.customers[c].id.clone()),
-                s.sellers[d.owner].id.clone(),
+                model.owner_id(d).to_string(),
                 s.stages[d.stage].id.clone(),
                 d.status,
                 d.value.map(|v| v.minor()),
@@ -620,6 +620,73 @@ fn warnings_reach_check_the_data_quality_page_and_the_sellers_page() {
     let lars = page(&files, "sellers/lars-strand/index.html");
     assert!(lars.contains("W-DEAL-ZERO-VALUE") && lars.contains("W-DEAL-NO-CUSTOMER"));
     assert!(!page(&files, "sellers/anna-lind/index.html").contains("W-DEAL"));
+}
+
+#[test]
+fn deals_without_a_seller_count_in_the_totals_and_are_warned_about() {
+    let dir = project("pipedrive");
+    let path = dir.path().join("data/deals.csv");
+    let text = fs::read_to_string(&path).expect("fixture");
+    // X3 (line 4) is owned by "Olle Förre", who is none of the sellers (left the
+    // company); X6 (line 7) names no owner at all.
+    let changed = text
+        .replace(",Lars Strand,Qualified,", ",Olle Förre,Qualified,")
+        .replace(",Anna Lind,Demo Scheduled,", ",,Demo Scheduled,");
+    fs::write(&path, changed).expect("write");
+    let model = check(dir.path());
+    assert_eq!(model.deals.len(), 6, "no deal is left out for its owner");
+    let warnings: Vec<String> = pipepress::model::warnings(&model, as_of())
+        .iter()
+        .map(|w| {
+            format!(
+                "{}:{} {}",
+                w.path.display(),
+                w.location.map_or(0, |l| l.0),
+                w.code
+            )
+        })
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "data/deals.csv:4 W-DEAL-OWNER-UNKNOWN",
+            "data/deals.csv:7 W-DEAL-NO-OWNER"
+        ]
+    );
+    let metrics = pipepress::metrics::compute(&model, as_of());
+    let by_owner: Vec<(&str, u64, i64)> = metrics
+        .pipeline
+        .by_owner
+        .iter()
+        .filter(|b| b.sum.open_count > 0)
+        .map(|b| (b.key.as_str(), b.sum.open_count, b.sum.open_value.minor()))
+        .collect();
+    // Open, in SEK at EUR = 11.50: X1 Sara 1 250 000.50; X2 Anna 42 000 EUR =
+    // 483 000; X3 (Olle) 60 000 and X6 (nobody) 15 000 EUR = 172 500 on the
+    // no-seller line: 232 500. Total 1 965 500.50 = the sum of the lines.
+    assert_eq!(
+        by_owner,
+        [
+            ("anna-lind", 1, 48_300_000),
+            ("sara-nilsson", 1, 125_000_050),
+            ("no-seller", 2, 23_250_000),
+        ]
+    );
+    assert_eq!(metrics.pipeline.total.open_value.minor(), 196_550_050);
+    assert_eq!(metrics.pipeline.total.open_count, 4);
+    let files = pipepress::build_site(dir.path(), &Options::new(as_of())).expect("builds");
+    let pipeline = page(&files, "pipeline/index.html");
+    assert!(pipeline.contains("<td>No seller</td>"), "{pipeline}");
+    // The deal table names the owner as the export writes it.
+    assert!(pipeline.contains("<td>Olle Förre</td>"), "{pipeline}");
+    let quality = page(&files, "data-quality/index.html");
+    assert!(
+        quality.contains("owner &quot;Olle Förre&quot; is none of the sellers"),
+        "{quality}"
+    );
+    assert!(quality.contains("W-DEAL-NO-OWNER"), "{quality}");
+    // Neither deal is on a seller's page: Lars no longer owns X3.
+    assert!(!page(&files, "sellers/lars-strand/index.html").contains("X3"));
 }
 
 #[test]

@@ -118,7 +118,8 @@ fn restrict(model: Model, keep: &[usize], label: Label, audience: String) -> Sho
         plan.goal_revenue = None;
         plan.goal_deals = None;
     }
-    let kept = |deal: &Deal| sellers[deal.owner].is_some();
+    // A deal whose owner is none of the sellers is no audience's own.
+    let kept = |deal: &Deal| deal.owner.is_some_and(|o| sellers[o].is_some());
     let all_deals = || {
         model
             .deals
@@ -148,9 +149,9 @@ fn restrict(model: Model, keep: &[usize], label: Label, audience: String) -> Sho
     }
     let excluded = excluded_names(&model, &wanted, kept, audience);
     let renumber = |deal: &Deal| -> Option<Deal> {
-        let owner = sellers[deal.owner]?;
+        let owner = sellers[deal.owner?]?;
         Some(Deal {
-            owner,
+            owner: Some(owner),
             customer: deal.customer.and_then(|c| customers_map[c]),
             ..deal.clone()
         })
@@ -188,6 +189,8 @@ fn restrict(model: Model, keep: &[usize], label: Label, audience: String) -> Sho
             deals,
             deal_lines,
             snapshots,
+            // Only deals without a seller had them, and none of those is kept.
+            unlisted_owners: Default::default(),
             meetings: Vec::new(),
             ..model
         },

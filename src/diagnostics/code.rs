@@ -88,6 +88,8 @@ codes! {
     DealDuplicate => "W-DEAL-DUPLICATE", "two deals share customer, value and close date: likely one deal entered twice";
     DealZeroValue => "W-DEAL-ZERO-VALUE", "a deal's value is zero";
     DealNoCustomer => "W-DEAL-NO-CUSTOMER", "a deal names no customer";
+    DealNoOwner => "W-DEAL-NO-OWNER", "a deal names no owner: it counts in the totals but is on no seller's page";
+    DealOwnerUnknown => "W-DEAL-OWNER-UNKNOWN", "a deal's owner is none of the sellers in strategy.toml: it counts in the totals but is on no seller's page";
     DealWonInFuture => "W-DEAL-WON-FUTURE", "a won deal closes after the as-of date";
 }
 

@@ -134,7 +134,7 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Vec<SnapshotAccuracy> {
                     d.status == Status::Won
                         && d.closed.is_some_and(|c| range.contains(c) && c <= as_of)
                 });
-                if let Some(line) = by_seller.get_mut(then.owner) {
+                if let Some(line) = then.owner.and_then(|o| by_seller.get_mut(o)) {
                     line.add(
                         category,
                         then.amount(),

@@ -32,8 +32,8 @@ pub fn value(model: &Model, as_of: NaiveDate, kpi: Kpi, when: When, scope: Scope
     let include = |deal: &Deal| match scope {
         Scope::Company => true,
         Scope::Segment(s) => model.segment(deal) == Some(s),
-        Scope::Seller(s) => deal.owner == s,
-        Scope::Team(t) => model.strategy.sellers[deal.owner].team == t,
+        Scope::Seller(s) => deal.owner == Some(s),
+        Scope::Team(t) => model.seller(deal).is_some_and(|s| s.team == t),
     };
     if !kpi.takes_period() {
         let mut open = PipelineSum::default();

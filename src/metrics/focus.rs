@@ -109,14 +109,15 @@ pub fn compute(
     let book = prospects::Book::new(model, as_of);
     let mut items: Vec<Vec<FocusItem>> = vec![Vec::new(); model.strategy.sellers.len()];
     for (index, deal) in model.deals.iter().enumerate() {
-        if deal.status != Status::Open {
+        // A deal whose owner is none of the sellers is on no seller's page.
+        let Some(owner) = deal.owner.filter(|_| deal.status == Status::Open) else {
             continue;
-        }
+        };
         let hits = hits(model, as_of, health, threshold, &pushes, index);
         if hits.is_empty() {
             continue;
         }
-        items[deal.owner].push(FocusItem {
+        items[owner].push(FocusItem {
             deal: deal.id.clone(),
             name: deal.name.clone(),
             score: hits.iter().map(|h| h.weight).sum(),

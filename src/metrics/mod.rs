@@ -124,6 +124,8 @@ pub struct Pipeline {
 
 pub const UNSEGMENTED: &str = "unsegmented";
 pub const NO_CLOSE_DATE: &str = "none";
+/// The `by_owner` line of open deals whose owner is none of the sellers.
+pub const NO_SELLER: &str = "no-seller";
 const AGE_BUCKETS: [(i64, &str, &str); 5] = [
     (30, "0-30", "0–30 days"),
     (90, "31-90", "31–90 days"),
@@ -297,7 +299,9 @@ fn pipeline(model: &Model, as_of: NaiveDate) -> Pipeline {
     let strategy = &model.strategy;
     let mut total = PipelineSum::default();
     let mut stages = vec![PipelineSum::default(); strategy.stages.len()];
-    let mut owners = vec![PipelineSum::default(); strategy.sellers.len()];
+    // One line per seller, then the deals without one (no owner, or an owner
+    // who is not among the sellers), so that the lines sum to the total.
+    let mut owners = vec![PipelineSum::default(); strategy.sellers.len() + 1];
     let mut segments = vec![PipelineSum::default(); strategy.segments.len() + 1];
     let mut months: BTreeMap<String, PipelineSum> = BTreeMap::new();
     let mut ages = [PipelineSum::default(); AGE_BUCKETS.len()];
@@ -305,7 +309,7 @@ fn pipeline(model: &Model, as_of: NaiveDate) -> Pipeline {
         let (value, p) = (deal.amount(), model.probability(deal));
         total.add(value, p);
         stages[deal.stage].add(value, p);
-        owners[deal.owner].add(value, p);
+        owners[deal.owner.unwrap_or(strategy.sellers.len())].add(value, p);
         segments[model.segment(deal).unwrap_or(strategy.segments.len())].add(value, p);
         let month = deal
             .expected_close
@@ -334,6 +338,16 @@ fn pipeline(model: &Model, as_of: NaiveDate) -> Pipeline {
         "Unsegmented",
         &segments[strategy.segments.len()],
     ));
+    let mut by_owner: Vec<Breakdown> = strategy
+        .sellers
+        .iter()
+        .zip(&owners)
+        .map(|(s, sum)| line(&s.id, &s.name, sum))
+        .collect();
+    let without_seller = &owners[strategy.sellers.len()];
+    if without_seller.open_count > 0 {
+        by_owner.push(line(NO_SELLER, "No seller", without_seller));
+    }
     Pipeline {
         total,
         by_stage: strategy
@@ -342,12 +356,7 @@ fn pipeline(model: &Model, as_of: NaiveDate) -> Pipeline {
             .zip(&stages)
             .map(|(s, sum)| line(&s.id, &s.name, sum))
             .collect(),
-        by_owner: strategy
-            .sellers
-            .iter()
-            .zip(&owners)
-            .map(|(s, sum)| line(&s.id, &s.name, sum))
-            .collect(),
+        by_owner,
         by_segment,
         // "~" sorts after every "YYYY-MM" key, so deals without a date come last.
         by_close_month: months

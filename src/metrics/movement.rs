@@ -257,9 +257,7 @@ pub fn compute(
             deals.push(DealMovement {
                 id: old.id.clone(),
                 name: new.map_or_else(|| old.name.clone(), |d| d.name.clone()),
-                owner: model.strategy.sellers[new.map_or(old.owner, |d| d.owner)]
-                    .id
-                    .clone(),
+                owner: model.owner_id(new.unwrap_or(old)).to_string(),
                 changes,
                 value_before: Some(start),
                 value_after: new.and_then(open_value).or(new.map(Deal::amount)),
@@ -290,7 +288,7 @@ pub fn compute(
         deals.push(DealMovement {
             id: deal.id.clone(),
             name: deal.name.clone(),
-            owner: model.strategy.sellers[deal.owner].id.clone(),
+            owner: model.owner_id(deal).to_string(),
             changes: vec![Change::New],
             value_before: None,
             value_after: Some(end),
@@ -349,7 +347,9 @@ pub(super) fn pushes(model: &Model) -> (Vec<(String, u64)>, Vec<Slip>) {
             let (Some(a), Some(b)) = (old.expected_close, new.expected_close) else {
                 continue;
             };
-            let line = &mut slip[new.owner];
+            let Some(line) = new.owner.map(|o| &mut slip[o]) else {
+                continue;
+            };
             line.observed += 1;
             if b > a {
                 line.pushed += 1;

@@ -84,7 +84,9 @@ pub struct PlanMetrics {
 pub(crate) fn deals_by_owner(model: &Model) -> Vec<Vec<usize>> {
     let mut owned = vec![Vec::new(); model.strategy.sellers.len()];
     for (index, deal) in model.deals.iter().enumerate() {
-        owned[deal.owner].push(index);
+        if let Some(owner) = deal.owner {
+            owned[owner].push(index);
+        }
     }
     owned
 }

@@ -79,6 +79,9 @@ pub fn off_strategy(model: &Model, flags: &[DealFlags]) -> OffStrategy {
         .iter()
         .map(|t| OffShare::new(&t.id, &t.name))
         .collect();
+    // Deals whose owner is none of the sellers: a line of their own in both
+    // tables, so that each sums to the total.
+    let mut without_seller = OffShare::new(super::NO_SELLER, "No seller");
     let mut off: Vec<(usize, &Deal)> = Vec::new();
     for (index, (deal, flags)) in model
         .deals
@@ -89,15 +92,24 @@ pub fn off_strategy(model: &Model, flags: &[DealFlags]) -> OffStrategy {
     {
         let value = deal.amount();
         total.add(value, flags.off_strategy);
-        sellers[deal.owner].add(value, flags.off_strategy);
-        if let Some(team) = teams.get_mut(strategy.sellers[deal.owner].team) {
-            team.add(value, flags.off_strategy);
+        match deal.owner {
+            Some(owner) => {
+                sellers[owner].add(value, flags.off_strategy);
+                if let Some(team) = teams.get_mut(strategy.sellers[owner].team) {
+                    team.add(value, flags.off_strategy);
+                }
+            }
+            None => without_seller.add(value, flags.off_strategy),
         }
         if flags.off_strategy {
             off.push((index, deal));
         }
     }
     off.sort_by(|(_, a), (_, b)| b.amount().cmp(&a.amount()).then_with(|| a.id.cmp(&b.id)));
+    if without_seller.open_count > 0 {
+        sellers.push(without_seller.clone());
+        teams.push(without_seller);
+    }
     OffStrategy {
         total: total.finish(),
         by_seller: sellers.into_iter().map(OffShare::finish).collect(),

@@ -118,8 +118,11 @@ fn one(
     let in_scope = |d: &Deal| match target.scope {
         TargetScope::Company => true,
         TargetScope::Segment(s) => model.segment(d) == Some(s),
-        TargetScope::Team(t) => strategy.sellers.get(d.owner).is_some_and(|s| s.team == t),
-        TargetScope::Seller(s) => d.owner == s,
+        TargetScope::Team(t) => d
+            .owner
+            .and_then(|o| strategy.sellers.get(o))
+            .is_some_and(|s| s.team == t),
+        TargetScope::Seller(s) => d.owner == Some(s),
         TargetScope::Plan(p) => model.in_plan(d, p),
     };
     let closed_in = |d: &Deal| d.closed.is_some_and(|c| range.contains(c) && c <= as_of);

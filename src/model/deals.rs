@@ -70,6 +70,8 @@ pub const COLUMNS: [Column; 19] = [
 pub struct Reading {
     seen: FxHashSet<String>,
     tables: usize,
+    /// Deal id and owner as written, for each deal whose owner is not a seller.
+    pub unlisted_owners: Vec<(String, String)>,
 }
 
 /// Customer id -> index in the model's customers.
@@ -105,6 +107,7 @@ pub fn read(
     let first = reading.tables == 0;
     reading.tables += 1;
     let seen = &mut reading.seen;
+    let unlisted = &mut reading.unlisted_owners;
     let Against {
         settings,
         strategy,
@@ -119,7 +122,10 @@ pub fn read(
             ok: true,
             dates,
         };
-        if let Some(deal) = reader.deal(strategy, customers, seen) {
+        if let Some((deal, owner)) = reader.deal(strategy, customers, seen) {
+            if let Some(owner) = owner {
+                unlisted.push((deal.id.clone(), owner));
+            }
             deals.push((deal, row.line()));
         }
         match lenient.as_deref_mut() {
@@ -193,12 +199,13 @@ impl RowReader<'_, '_> {
         index
     }
 
+    /// The row's deal, and its owner as written when that is not among the sellers.
     fn deal(
         &mut self,
         strategy: &Strategy,
         customers: Option<&CustomerIndex<'_>>,
         seen: &mut FxHashSet<String>,
-    ) -> Option<Deal> {
+    ) -> Option<(Deal, Option<String>)> {
         let row = self.row;
         let id = self.required(ID, "a deal id");
         if !id.is_empty() && !seen.insert(id.clone()) {
@@ -217,12 +224,14 @@ impl RowReader<'_, '_> {
                 )
             }),
         };
-        let owner_id = self.required(OWNER, "a seller id from strategy.toml");
-        let owner = match owner_id.as_str() {
-            "" => None,
-            text => self.lookup(OWNER, strategy.seller_index(text), || {
-                strategy.unknown_seller(text)
-            }),
+        // An owner who is not a seller (or none) is a warning, not a reason to
+        // leave the deal out: it still counts in every total.
+        let (owner, unlisted) = match row.get(OWNER) {
+            "" => (None, None),
+            text => match strategy.seller_index(text) {
+                Some(index) => (Some(index), None),
+                None => (None, Some(row.written(OWNER).to_string())),
+            },
         };
         let stage_id = self.required(STAGE, "a stage id from strategy.toml");
         let stage = match stage_id.as_str() {
@@ -362,11 +371,11 @@ impl RowReader<'_, '_> {
         if !self.ok {
             return None;
         }
-        Some(Deal {
+        let deal = Deal {
             id,
             name,
             customer,
-            owner: owner?,
+            owner,
             stage: stage?,
             status: status?,
             value,
@@ -383,6 +392,7 @@ impl RowReader<'_, '_> {
             segment,
             offer,
             forecast_category,
-        })
+        };
+        Some((deal, unlisted))
     }
 }

@@ -12,7 +12,7 @@ mod quality;
 
 pub use deals::CustomerIndex;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -69,8 +69,9 @@ pub struct Deal {
     pub name: String,
     /// Index into [`Model::customers`].
     pub customer: Option<usize>,
-    /// Index into the strategy's sellers.
-    pub owner: usize,
+    /// Index into the strategy's sellers; `None` when the export names no owner
+    /// or one who is not among them (both warnings, see [`Model::unlisted_owners`]).
+    pub owner: Option<usize>,
     /// Index into the strategy's stages.
     pub stage: usize,
     pub status: Status,
@@ -151,6 +152,9 @@ pub struct Model {
     pub sources: Vec<SourceReport>,
     /// The line of the deals export each of [`Model::deals`] starts on.
     pub deal_lines: Vec<usize>,
+    /// Deal id -> the owner its row names, for the current export's deals whose
+    /// owner is not among the strategy's sellers (a former seller, a manager).
+    pub unlisted_owners: BTreeMap<String, String>,
     /// With `--lenient`: the problems of the deal rows left out, sorted.
     pub skipped: Vec<Diagnostic>,
     /// The `[brand]` logo's bytes.
@@ -160,6 +164,34 @@ pub struct Model {
 }
 
 impl Model {
+    /// A deal's owner, when that is one of the strategy's sellers.
+    pub fn seller(&self, deal: &Deal) -> Option<&crate::strategy::Seller> {
+        deal.owner.map(|o| &self.strategy.sellers[o])
+    }
+
+    /// A deal's owner for a reader: the seller's name, else the owner as the export
+    /// writes it (not among the sellers), else an empty string.
+    pub fn owner_name<'m>(&'m self, deal: &Deal) -> &'m str {
+        match self.seller(deal) {
+            Some(seller) => &seller.name,
+            None => self
+                .unlisted_owners
+                .get(&deal.id)
+                .map_or("", String::as_str),
+        }
+    }
+
+    /// A deal's owner in plain values: the seller's id, else the owner as written.
+    pub fn owner_id<'m>(&'m self, deal: &Deal) -> &'m str {
+        match self.seller(deal) {
+            Some(seller) => &seller.id,
+            None => self
+                .unlisted_owners
+                .get(&deal.id)
+                .map_or("", String::as_str),
+        }
+    }
+
     /// A deal's win probability: its own, else its stage's default.
     pub fn probability(&self, deal: &Deal) -> u8 {
         deal.probability
@@ -252,6 +284,8 @@ struct DealsRead {
     problems: Problems,
     report: Vec<SourceReport>,
     skipped: Vec<Diagnostic>,
+    /// Deal id and owner as written, where the owner is not among the sellers.
+    unlisted_owners: Vec<(String, String)>,
 }
 
 /// Rows mapped and read at a time: a large export is never held whole as cells.
@@ -324,6 +358,7 @@ impl DealReader<'_> {
         }
         file_problems.extend(std::mem::take(&mut read.problems));
         read.problems = file_problems;
+        read.unlisted_owners = reading.unlisted_owners;
         read
     }
 }
@@ -455,10 +490,16 @@ pub fn resolve_with(inputs: Inputs, lenient: bool) -> Result<Model, Error> {
             })
             .collect(),
     };
-    let current = match read.first() {
+    let mut current = match read.first() {
         Some((None, _)) => Some(read.remove(0).1),
         _ => None,
     };
+    let unlisted_owners: BTreeMap<String, String> = current
+        .as_mut()
+        .map(|read| std::mem::take(&mut read.unlisted_owners))
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
     let (deals, deal_lines): (Vec<Deal>, Vec<usize>) = current
         .map(&mut merge)
         .unwrap_or_default()
@@ -511,6 +552,7 @@ pub fn resolve_with(inputs: Inputs, lenient: bool) -> Result<Model, Error> {
         previous_strategy,
         sources: reports,
         deal_lines,
+        unlisted_owners,
         skipped: {
             skipped.sort();
             skipped

@@ -1,7 +1,8 @@
 //! Data-quality findings that do not stop a build: warnings with `file:line`.
 //!
 //! Likely duplicates (same customer, value and close date), zero values, deals
-//! without a customer, and won deals closed after the as-of date. Computed from the
+//! without a customer, deals without an owner or with one who is not a seller, and
+//! won deals closed after the as-of date. Computed from the
 //! checked model and the as-of date; nothing here changes a deal.
 
 use std::collections::HashMap;
@@ -49,6 +50,24 @@ pub fn deal_warnings(model: &Model, as_of: NaiveDate) -> Vec<(usize, Diagnostic)
                     deal.id, deal.name
                 ),
             );
+        }
+        if deal.owner.is_none() {
+            match model.unlisted_owners.get(&deal.id) {
+                Some(owner) => warn(
+                    Code::DealOwnerUnknown,
+                    format!(
+                        "deal {} \"{}\": owner \"{owner}\" is none of the sellers in strategy.toml, expected one of their ids (or map the name with [sources.deals] owners in pipepress.toml); the deal counts in the totals but is on no seller's page",
+                        deal.id, deal.name
+                    ),
+                ),
+                None => warn(
+                    Code::DealNoOwner,
+                    format!(
+                        "deal {} \"{}\" names no owner, expected a seller id from strategy.toml; the deal counts in the totals but is on no seller's page",
+                        deal.id, deal.name
+                    ),
+                ),
+            }
         }
         if deal.status == Status::Won && deal.closed.is_some_and(|c| c > as_of) {
             let closed = deal.closed.unwrap_or(as_of);

@@ -38,9 +38,13 @@ fn share_table(
     columns[0].0 = first;
     let mut table = Table::new(caption, &columns);
     for line in lines {
+        let shown = match line.key.as_str() {
+            crate::metrics::NO_SELLER => ctx.t("pipeline.no_seller"),
+            _ => &line.name,
+        };
         let name = match link(line) {
-            Some(href) => Cell::link(&line.name, href),
-            None => Cell::text(&line.name),
+            Some(href) => Cell::link(shown, href),
+            None => Cell::text(shown),
         };
         table.rows.push(share_row(ctx, line, name));
     }
@@ -102,7 +106,7 @@ pub fn share_by_seller(ctx: &Ctx<'_>) -> Table {
         ctx.t("audit.per_seller"),
         ctx.t("col.seller"),
         &off.by_seller,
-        |l| Some(blocks::seller_path(&l.key)),
+        |l| (l.key != crate::metrics::NO_SELLER).then(|| blocks::seller_path(&l.key)),
     )
 }
 
@@ -110,7 +114,7 @@ pub fn share_by_seller(ctx: &Ctx<'_>) -> Table {
 pub fn off_strategy_for_seller(ctx: &Ctx<'_>, seller: usize) -> Section {
     let line = &ctx.metrics.off_strategy.by_seller[seller];
     let deals: Vec<usize> = (ctx.metrics.off_strategy.indexes.iter().copied())
-        .filter(|&i| ctx.model.deals[i].owner == seller)
+        .filter(|&i| ctx.model.deals[i].owner == Some(seller))
         .collect();
     Section::new("off-strategy", ctx.t("kpi.off_strategy"))
         .intro(ctx.tf(

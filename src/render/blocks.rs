@@ -34,6 +34,18 @@ pub fn seller_path(id: &str) -> String {
 
 /// A chart of open and weighted value per line, with its table (count, open,
 /// weighted) and a total row that is the exact sum of the lines.
+/// A breakdown line's name in the site's language: the lines the metrics add
+/// beside the strategy's own (no segment, no seller, no close date) are translated.
+fn line_name<'a>(ctx: &'a Ctx<'_>, line: &'a Breakdown) -> &'a str {
+    use crate::metrics::{NO_CLOSE_DATE, NO_SELLER, UNSEGMENTED};
+    match (line.key.as_str(), line.name.as_str()) {
+        (UNSEGMENTED, "Unsegmented") => ctx.t("pipeline.unsegmented"),
+        (NO_SELLER, "No seller") => ctx.t("pipeline.no_seller"),
+        (NO_CLOSE_DATE, "No expected close") => ctx.t("pipeline.no_expected_close"),
+        _ => &line.name,
+    }
+}
+
 pub fn breakdown_chart(
     ctx: &Ctx<'_>,
     title: &str,
@@ -42,7 +54,10 @@ pub fn breakdown_chart(
     orientation: Orientation,
     link: impl Fn(&Breakdown) -> Option<String>,
 ) -> Chart {
-    let categories: Vec<String> = lines.iter().map(|b| b.name.clone()).collect();
+    let categories: Vec<String> = lines
+        .iter()
+        .map(|b| line_name(ctx, b).to_string())
+        .collect();
     let open: Vec<i64> = lines.iter().map(|b| b.sum.open_value.minor()).collect();
     let weighted: Vec<i64> = lines.iter().map(|b| b.sum.weighted_value.minor()).collect();
     let format = |minor: i64| ctx.locale.money_short(Money::from_minor(minor));
@@ -75,8 +90,8 @@ pub fn breakdown_chart(
     for line in lines {
         total.merge(&line.sum);
         let name = match link(line) {
-            Some(href) => Cell::link(&line.name, href),
-            None => Cell::text(&line.name),
+            Some(href) => Cell::link(line_name(ctx, line), href),
+            None => Cell::text(line_name(ctx, line)),
         };
         table.rows.push(vec![
             name,
@@ -317,8 +332,13 @@ pub fn deal_table(
             ));
         }
         if columns.owner {
-            let seller = &model.strategy.sellers[deal.owner];
-            row.push(Cell::link(&seller.name, seller_path(&seller.id)));
+            row.push(match model.seller(deal) {
+                Some(seller) => Cell::link(&seller.name, seller_path(&seller.id)),
+                None => match model.owner_name(deal) {
+                    "" => Cell::text("—"),
+                    written => Cell::text(written),
+                },
+            });
         }
         let stage = match deal.status {
             Status::Open => model.strategy.stages[deal.stage].name.clone(),
@@ -386,7 +406,7 @@ fn deal_csv(ctx: &Ctx<'_>, deals: &[usize]) -> super::view::Csv {
                 deal.name.clone(),
                 customer.map(|c| c.id.clone()).unwrap_or_default(),
                 customer.map(|c| c.name.clone()).unwrap_or_default(),
-                model.strategy.sellers[deal.owner].id.clone(),
+                model.owner_id(deal).to_string(),
                 model.strategy.stages[deal.stage].id.clone(),
                 format!("{:?}", deal.status).to_lowercase(),
                 deal.value.map(Money::canonical).unwrap_or_default(),

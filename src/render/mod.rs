@@ -64,8 +64,8 @@ pub struct Ctx<'a> {
 fn open_by_seller(model: &Model) -> Vec<Vec<usize>> {
     let mut lists = vec![Vec::new(); model.strategy.sellers.len()];
     for (index, deal) in model.deals.iter().enumerate() {
-        if deal.status == crate::model::Status::Open {
-            lists[deal.owner].push(index);
+        if let (crate::model::Status::Open, Some(owner)) = (deal.status, deal.owner) {
+            lists[owner].push(index);
         }
     }
     lists

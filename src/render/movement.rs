@@ -191,10 +191,12 @@ pub fn slip_section(ctx: &Ctx<'_>) -> Option<Section> {
         let Some(deal) = deals.iter().find(|d| &d.id == id) else {
             continue;
         };
-        let seller = &ctx.model.strategy.sellers[deal.owner];
         pushed.rows.push(vec![
             Cell::text(format!("{} ({})", deal.name, deal.id)),
-            Cell::link(&seller.name, blocks::seller_path(&seller.id)),
+            match ctx.model.seller(deal) {
+                Some(seller) => Cell::link(&seller.name, blocks::seller_path(&seller.id)),
+                None => Cell::text(ctx.model.owner_name(deal)),
+            },
             Cell::number(ctx.locale.integer(*times as i64)),
             Cell::date(ctx.date_or_dash(deal.expected_close.or(deal.closed))),
         ]);

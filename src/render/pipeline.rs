@@ -64,7 +64,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         &p.by_owner,
         Orientation::Horizontal,
         ctx.t("pipeline.by_seller_intro"),
-        &|b| Some(blocks::seller_path(&b.key)),
+        &|b| (b.key != crate::metrics::NO_SELLER).then(|| blocks::seller_path(&b.key)),
     ));
     view.sections.push(section(
         "by-segment",
