@@ -130,8 +130,22 @@ fn prepare(
     options: &Options,
     progress: &mut dyn FnMut(Step),
 ) -> Result<(model::Model, theme::Theme), Error> {
+    prepare_reporting(project, options, progress).map_err(|rejected| rejected.error)
+}
+
+/// [`prepare`], keeping how each export was read when the project is invalid.
+fn prepare_reporting(
+    project: &Path,
+    options: &Options,
+    progress: &mut dyn FnMut(Step),
+) -> Result<(model::Model, theme::Theme), model::Rejected> {
     progress(Step::Read);
-    let mut inputs = load::load(project, options.compare_strategy.as_deref())?;
+    let mut inputs = load::load(project, options.compare_strategy.as_deref()).map_err(|error| {
+        model::Rejected {
+            error,
+            sources: Vec::new(),
+        }
+    })?;
     progress(Step::Check);
     let overrides = std::mem::take(&mut inputs.templates);
     let language = inputs
@@ -139,20 +153,38 @@ fn prepare(
         .as_ref()
         .map_or_else(Default::default, |c| c.language);
     let theme = theme::Theme::new(&overrides, language);
-    match (model::resolve_with(inputs, options.lenient), theme) {
+    match (model::resolve_reporting(inputs, options.lenient), theme) {
         (Ok(model), Ok(theme)) => Ok((model, theme)),
-        (Err(Error::Invalid(mut problems)), Err(Error::Invalid(more))) => {
+        (
+            Err(model::Rejected {
+                error: Error::Invalid(mut problems),
+                sources,
+            }),
+            Err(Error::Invalid(more)),
+        ) => {
             problems.extend(more);
             problems.sort();
-            Err(Error::Invalid(problems))
+            Err(model::Rejected {
+                error: Error::Invalid(problems),
+                sources,
+            })
         }
-        (Err(error), _) | (_, Err(error)) => Err(error),
+        (Err(rejected), _) => Err(rejected),
+        (Ok(model), Err(error)) => Err(model::Rejected {
+            error,
+            sources: model.sources,
+        }),
     }
 }
 
 /// Reads and checks the project at `project`; every problem found is in the error.
 pub fn check(project: &Path, options: &Options) -> Result<model::Model, Error> {
     prepare(project, options, &mut |_| {}).map(|(model, _)| model)
+}
+
+/// [`check`], saying how each export was read even when the project is invalid.
+pub fn check_reporting(project: &Path, options: &Options) -> Result<model::Model, model::Rejected> {
+    prepare_reporting(project, options, &mut |_| {}).map(|(model, _)| model)
 }
 
 /// Builds the site for `project`, in memory.

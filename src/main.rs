@@ -199,9 +199,9 @@ fn today() -> NaiveDate {
 /// What a successful run has to say.
 /// What `check` read: per source its rows, format, encoding, dialect, mapping and
 /// the lines it set aside.
-fn read_report(model: &pipepress::model::Model) -> String {
+fn read_report(sources: &[pipepress::model::SourceReport]) -> String {
     let mut text = String::new();
-    for source in &model.sources {
+    for source in sources {
         let read = &source.read;
         let encoding = match read.encoding.as_str() {
             "" => String::new(),
@@ -330,11 +330,11 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
             let dir = project_dir(dir);
             let mut options = pipepress::Options::new(today());
             options.lenient = lenient;
-            let checked = pipepress::check(&dir, &options);
+            let checked = pipepress::check_reporting(&dir, &options);
             match (checked, format) {
                 (Ok(model), Format::Text) => {
                     let warnings = pipepress::model::warnings(&model, today());
-                    let mut text = read_report(&model);
+                    let mut text = read_report(&model.sources);
                     for row in &model.skipped {
                         text.push_str(&format!("skipped[{}]: {row}\n", row.code));
                     }
@@ -353,15 +353,28 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 }
                 (Ok(model), Format::Json) => {
                     let warnings = pipepress::model::warnings(&model, today());
-                    let sources = diagnostics::sources(&model);
+                    let sources = diagnostics::sources(&model.sources);
                     Ok(Success::Output(diagnostics::to_json_with(
                         &warnings, &sources,
                     )))
                 }
-                (Err(error), Format::Text) => Err(Failure::Library { error, root: dir }),
-                (Err(error), Format::Json) => Err(Failure::Reported(diagnostics::to_json(
-                    &error.diagnostics(),
-                ))),
+                // What could be read is said before what is wrong with it.
+                (Err(rejected), Format::Text) => {
+                    if !quiet {
+                        eprint!("{}", read_report(&rejected.sources));
+                    }
+                    Err(Failure::Library {
+                        error: rejected.error,
+                        root: dir,
+                    })
+                }
+                (Err(rejected), Format::Json) => {
+                    let sources = diagnostics::sources(&rejected.sources);
+                    Err(Failure::Reported(diagnostics::to_json_with(
+                        &rejected.error.diagnostics(),
+                        &sources,
+                    )))
+                }
             }
         }
         Command::Serve {

@@ -713,6 +713,53 @@ fn check_json_says_what_was_read() {
 }
 
 #[test]
+fn check_says_what_was_read_of_an_invalid_project_too() {
+    let dir = project("salesforce");
+    let path = dir.path().join("data/report.csv");
+    let text = fs::read_to_string(&path).expect("fixture");
+    // X3's created date (line 4) becomes one that does not exist.
+    fs::write(&path, text.replacen("\"2/10/2026\"", "\"2/30/2026\"", 1)).expect("write");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_pipepress"))
+            .args(args)
+            .arg(dir.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run pipepress")
+    };
+    let output = run(&["check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let read = stderr
+        .lines()
+        .find(|l| l.starts_with("data/report.csv (deals)"))
+        .unwrap_or_else(|| panic!("no report of the deals export in {stderr}"));
+    assert_eq!(
+        read,
+        "data/report.csv (deals): 6 rows, csv, utf-8, delimiter \",\", CRLF, preset salesforce"
+    );
+    // The report comes first, then the problem, then the count.
+    let report_at = stderr.find("data/report.csv (deals)").expect("report");
+    let error_at = stderr
+        .find("error: data/report.csv:4:")
+        .unwrap_or_else(|| panic!("no error in {stderr}"));
+    assert!(report_at < error_at, "{stderr}");
+    assert!(
+        stderr.ends_with("1 problem found; nothing was written.\n"),
+        "{stderr}"
+    );
+
+    let output = run(&["check", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["errors"], 1);
+    assert_eq!(report["sources"][1]["what"], "deals");
+    assert_eq!(report["sources"][1]["rows"], 6);
+    assert_eq!(report["sources"][1]["columns"]["created"], "Created Date");
+}
+
+#[test]
 fn hidden_workbook_columns_are_left_out_unless_mapped() {
     let dir = project("dynamics");
     let model = check(dir.path());

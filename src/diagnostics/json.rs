@@ -37,10 +37,9 @@ struct Note<'a> {
     message: &'a str,
 }
 
-/// `sources` of the report: how each export of a valid project was read.
-pub fn sources(model: &crate::model::Model) -> Vec<SourceEntry<'_>> {
-    model
-        .sources
+/// `sources` of the report: how each export was read.
+pub fn sources(sources: &[crate::model::SourceReport]) -> Vec<SourceEntry<'_>> {
+    sources
         .iter()
         .map(|s| SourceEntry {
             what: &s.what,
@@ -85,7 +84,7 @@ pub fn to_json(problems: &[Diagnostic]) -> String {
     to_json_with(problems, &[])
 }
 
-/// [`to_json`] of a valid project, with how each export was read.
+/// [`to_json`], with how each export was read.
 pub fn to_json_with(problems: &[Diagnostic], sources: &[SourceEntry<'_>]) -> String {
     let diagnostics: Vec<Entry<'_>> = problems
         .iter()

@@ -396,6 +396,20 @@ pub fn resolve(inputs: Inputs) -> Result<Model, Error> {
 /// [`resolve`]; with `lenient`, a deal row with a value that cannot be read is left
 /// out and listed in [`Model::skipped`] instead of failing the build.
 pub fn resolve_with(inputs: Inputs, lenient: bool) -> Result<Model, Error> {
+    resolve_reporting(inputs, lenient).map_err(|rejected| rejected.error)
+}
+
+/// Why a project was not valid, with how each export was read all the same: what
+/// `pipepress check` says of an invalid project.
+#[derive(Debug)]
+pub struct Rejected {
+    pub error: Error,
+    /// Every export that could be read, as for [`Model::sources`].
+    pub sources: Vec<SourceReport>,
+}
+
+/// [`resolve_with`], keeping how each export was read when the project is invalid.
+pub fn resolve_reporting(inputs: Inputs, lenient: bool) -> Result<Model, Rejected> {
     let mut problems = inputs.problems;
     let mut skipped = Vec::new();
     let mut reports = Vec::new();
@@ -534,14 +548,22 @@ pub fn resolve_with(inputs: Inputs, lenient: bool) -> Result<Model, Error> {
             .with_code(crate::error::Code::NoCustomers),
         );
     }
-    let (Some(config), Some(strategy)) = (inputs.config, strategy) else {
-        // The reasons are already among the problems.
-        return Err(problems
+    // Problems are the reasons for a rejection (without a config or a strategy
+    // there is always one), and how the exports were read goes with them.
+    let rejected = |problems: Problems, sources| Rejected {
+        error: problems
             .into_result(())
             .err()
-            .unwrap_or(Error::Invalid(Vec::new())));
+            .unwrap_or(Error::Invalid(Vec::new())),
+        sources,
     };
-    problems.into_result(Model {
+    let (Some(config), Some(strategy)) = (inputs.config, strategy) else {
+        return Err(rejected(problems, reports));
+    };
+    if !problems.is_empty() {
+        return Err(rejected(problems, reports));
+    }
+    Ok(Model {
         config,
         strategy,
         customers,
