@@ -633,8 +633,15 @@ fn deals_without_a_seller_count_in_the_totals_and_are_warned_about() {
         .replace(",Lars Strand,Qualified,", ",Olle Förre,Qualified,")
         .replace(",Anna Lind,Demo Scheduled,", ",,Demo Scheduled,");
     fs::write(&path, changed).expect("write");
+    // Olle also still owns a customer, Östgöta Logistik (line 4).
+    let customers = dir.path().join("data/customers.csv");
+    let text = fs::read_to_string(&customers).expect("customers");
+    let changed = text.replacen(",Östergötland,lars-strand,", ",Östergötland,olle-forre,", 1);
+    assert_ne!(changed, text, "the sample customers changed");
+    fs::write(&customers, changed).expect("write");
     let model = check(dir.path());
     assert_eq!(model.deals.len(), 6, "no deal is left out for its owner");
+    assert_eq!(model.customers[2].owner, None, "nor a customer");
     let warnings: Vec<String> = pipepress::model::warnings(&model, as_of())
         .iter()
         .map(|w| {
@@ -649,6 +656,7 @@ fn deals_without_a_seller_count_in_the_totals_and_are_warned_about() {
     assert_eq!(
         warnings,
         [
+            "data/customers.csv:4 W-CUSTOMER-OWNER-UNKNOWN",
             "data/deals.csv:4 W-DEAL-OWNER-UNKNOWN",
             "data/deals.csv:7 W-DEAL-NO-OWNER"
         ]
@@ -685,6 +693,10 @@ fn deals_without_a_seller_count_in_the_totals_and_are_warned_about() {
         "{quality}"
     );
     assert!(quality.contains("W-DEAL-NO-OWNER"), "{quality}");
+    assert!(
+        quality.contains("customer C0003 &quot;Östgöta Logistik AB&quot;: owner &quot;olle-forre&quot; is none of the sellers"),
+        "{quality}"
+    );
     // Neither deal is on a seller's page: Lars no longer owns X3.
     assert!(!page(&files, "sellers/lars-strand/index.html").contains("X3"));
 }

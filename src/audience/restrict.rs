@@ -191,6 +191,8 @@ fn restrict(model: Model, keep: &[usize], label: Label, audience: String) -> Sho
             snapshots,
             // Only deals without a seller had them, and none of those is kept.
             unlisted_owners: Default::default(),
+            // They name customers and people this view may leave out.
+            customer_warnings: Vec::new(),
             meetings: Vec::new(),
             ..model
         },

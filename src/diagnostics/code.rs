@@ -91,6 +91,7 @@ codes! {
     DealNoOwner => "W-DEAL-NO-OWNER", "a deal names no owner: it counts in the totals but is on no seller's page";
     DealOwnerUnknown => "W-DEAL-OWNER-UNKNOWN", "a deal's owner is none of the sellers in strategy.toml: it counts in the totals but is on no seller's page";
     DealWonInFuture => "W-DEAL-WON-FUTURE", "a won deal closes after the as-of date";
+    CustomerOwnerUnknown => "W-CUSTOMER-OWNER-UNKNOWN", "a customer's owner is none of the sellers in strategy.toml: the customer is no seller's prospect";
 }
 
 impl fmt::Display for Code {

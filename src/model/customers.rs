@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::Customer;
 use crate::csv_source::{self, Column, Layout};
-use crate::error::{Code, Problems};
+use crate::error::{Code, Diagnostic, Problems};
 use crate::ingest::Table;
 use crate::strategy::Strategy;
 
@@ -43,11 +43,14 @@ const COLUMNS: [Column; 6] = [
     },
 ];
 
+/// Reads the customers export; rows with problems are reported and left out. An
+/// owner who is none of the sellers is a warning (the customer then has no owner).
 pub fn read(
     path: &Path,
     table: &Table,
     strategy: &Strategy,
     problems: &mut Problems,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Vec<Customer> {
     let layout = Layout {
         columns: &COLUMNS,
@@ -97,9 +100,10 @@ pub fn read(
             id => {
                 let index = strategy.seller_index(id);
                 if index.is_none() {
-                    found.push(
-                        row.problem(OWNER, strategy.unknown_seller(id))
-                            .with_code(Code::CsvReference),
+                    let written = row.written(OWNER);
+                    warnings.push(
+                        row.problem(OWNER, format!("customer {} \"{}\": owner \"{written}\" is none of the sellers in strategy.toml, expected one of their ids (or map the name with [sources.customers] owners in pipepress.toml); the customer is no seller's prospect", row.get(ID), row.get(NAME)))
+                            .with_code(Code::CustomerOwnerUnknown),
                     );
                 }
                 index

@@ -155,6 +155,9 @@ pub struct Model {
     /// Deal id -> the owner its row names, for the current export's deals whose
     /// owner is not among the strategy's sellers (a former seller, a manager).
     pub unlisted_owners: BTreeMap<String, String>,
+    /// Warnings about the customers export (an owner who is none of the sellers),
+    /// in file order.
+    pub customer_warnings: Vec<Diagnostic>,
     /// With `--lenient`: the problems of the deal rows left out, sorted.
     pub skipped: Vec<Diagnostic>,
     /// The `[brand]` logo's bytes.
@@ -420,6 +423,7 @@ pub fn resolve_reporting(inputs: Inputs, lenient: bool) -> Result<Model, Rejecte
     let defaults = Config::defaults();
     let settings = inputs.config.as_ref().unwrap_or(&defaults);
     let has_customers = inputs.customers.is_some();
+    let mut customer_warnings = Vec::new();
     let customers = match (inputs.customers, &strategy) {
         (Some(source), Some(strategy)) => {
             let what = "customers".to_string();
@@ -433,7 +437,13 @@ pub fn resolve_reporting(inputs: Inputs, lenient: bool) -> Result<Model, Rejecte
                 &mut reports,
                 &mut problems,
             );
-            customers::read(&path, &table, strategy, &mut problems)
+            customers::read(
+                &path,
+                &table,
+                strategy,
+                &mut problems,
+                &mut customer_warnings,
+            )
         }
         _ => Vec::new(),
     };
@@ -575,6 +585,7 @@ pub fn resolve_reporting(inputs: Inputs, lenient: bool) -> Result<Model, Rejecte
         sources: reports,
         deal_lines,
         unlisted_owners,
+        customer_warnings,
         skipped: {
             skipped.sort();
             skipped

@@ -2,7 +2,8 @@
 //!
 //! Likely duplicates (same customer, value and close date), zero values, deals
 //! without a customer, deals without an owner or with one who is not a seller, and
-//! won deals closed after the as-of date. Computed from the
+//! won deals closed after the as-of date; before them, the customers' owners who are
+//! not sellers, found as the customers export is read. Computed from the
 //! checked model and the as-of date; nothing here changes a deal.
 
 use std::collections::HashMap;
@@ -13,7 +14,8 @@ use super::{Model, Status};
 use crate::error::{Code, Diagnostic};
 use crate::money::Money;
 
-/// Every warning about the current deals export, in file order.
+/// Every warning about the customers export, then about the current deals export,
+/// each in file order.
 pub fn warnings(model: &Model, as_of: NaiveDate) -> Vec<Diagnostic> {
     deal_warnings(model, as_of)
         .into_iter()
@@ -21,15 +23,19 @@ pub fn warnings(model: &Model, as_of: NaiveDate) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// [`warnings`], each with the index of the deal it is about.
-pub fn deal_warnings(model: &Model, as_of: NaiveDate) -> Vec<(usize, Diagnostic)> {
+/// [`warnings`], each with the index of the deal it is about (`None`: a customer).
+pub fn deal_warnings(model: &Model, as_of: NaiveDate) -> Vec<(Option<usize>, Diagnostic)> {
     let path = &model.config.deals_file;
-    let mut found = Vec::new();
+    let mut found: Vec<(Option<usize>, Diagnostic)> = model
+        .customer_warnings
+        .iter()
+        .map(|warning| (None, warning.clone()))
+        .collect();
     let mut first_seen: HashMap<(usize, Money, NaiveDate), (&str, usize)> = HashMap::new();
     for (index, (deal, &line)) in model.deals.iter().zip(&model.deal_lines).enumerate() {
         let mut warn = |code: Code, message: String| {
             found.push((
-                index,
+                Some(index),
                 Diagnostic::at(path, line, 1, message).with_code(code),
             ));
         };

@@ -57,8 +57,9 @@ pub struct Ctx<'a> {
     /// Each seller's open deals (indexes into the model's deals, in its order), so
     /// that a seller's page costs their deals rather than every deal.
     pub open_by_seller: Vec<Vec<usize>>,
-    /// Data-quality warnings about the current deals, with the deal each is about.
-    pub warnings: Vec<(usize, crate::error::Diagnostic)>,
+    /// Data-quality warnings about the customers and the current deals, with the
+    /// deal each is about.
+    pub warnings: Vec<(Option<usize>, crate::error::Diagnostic)>,
 }
 
 fn open_by_seller(model: &Model) -> Vec<Vec<usize>> {
