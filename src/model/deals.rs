@@ -64,12 +64,16 @@ pub const COLUMNS: [Column; 19] = [
 ];
 
 /// What reading one export's tables, one after another, carries from each to the
-/// next: the ids seen (an id must be unique in the file), and whether the header
-/// has been checked.
+/// next: the ids seen (an id must be unique in the file), whether the header has
+/// been checked, and the deals read so far.
 #[derive(Debug, Default)]
 pub struct Reading {
     seen: FxHashSet<String>,
     tables: usize,
+    /// The deals read, in file order.
+    pub deals: Vec<Deal>,
+    /// The line of the file each of `deals` starts on.
+    pub lines: Vec<usize>,
     /// Deal id and owner as written, for each deal whose owner is not a seller.
     pub unlisted_owners: Vec<(String, String)>,
 }
@@ -85,9 +89,9 @@ pub struct Against<'a> {
     pub customers: Option<&'a CustomerIndex<'a>>,
 }
 
-/// Reads one deals export, or the next of the tables it is read in (`reading`
-/// carries what the earlier ones found); rows with problems are reported and left
-/// out. Each deal comes with the line of the file its row starts on. With
+/// Reads one deals export, or the next of the tables it is read in, into `reading`
+/// (which carries what the earlier ones found); rows with problems are reported and
+/// left out. Each deal comes with the line of the file its row starts on. With
 /// `lenient`, the problems of a row go to it instead: the row is skipped and the
 /// build goes on.
 pub fn read(
@@ -97,17 +101,17 @@ pub fn read(
     reading: &mut Reading,
     problems: &mut Problems,
     mut lenient: Option<&mut Vec<crate::error::Diagnostic>>,
-) -> Vec<(Deal, usize)> {
+) {
     let layout = Layout {
         columns: &COLUMNS,
         extra_allowed: false,
         what: "the deals export",
     };
-    let mut deals = Vec::with_capacity(table.rows.len());
     let first = reading.tables == 0;
     reading.tables += 1;
     let seen = &mut reading.seen;
     let unlisted = &mut reading.unlisted_owners;
+    let (deals, lines) = (&mut reading.deals, &mut reading.lines);
     let Against {
         settings,
         strategy,
@@ -126,14 +130,14 @@ pub fn read(
             if let Some(owner) = owner {
                 unlisted.push((deal.id.clone(), owner));
             }
-            deals.push((deal, row.line()));
+            deals.push(deal);
+            lines.push(row.line());
         }
         match lenient.as_deref_mut() {
             Some(skipped) => skipped.extend(in_row.into_vec()),
             None => found.extend(in_row),
         }
     });
-    deals
 }
 
 /// Reads one row, noting every problem in it before giving up on it.

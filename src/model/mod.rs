@@ -243,17 +243,16 @@ pub(crate) fn read_deals_for_tests(
         strategy,
         customers,
     };
+    let mut reading = deals::Reading::default();
     deals::read(
         &source.path,
         &source.table,
         &against,
-        &mut deals::Reading::default(),
+        &mut reading,
         problems,
         None,
-    )
-    .into_iter()
-    .map(|(deal, _)| deal)
-    .collect()
+    );
+    reading.deals
 }
 
 /// One export as it was read and mapped, for `pipepress check`.
@@ -281,7 +280,9 @@ struct DealReader<'a> {
 /// what to merge into the model's problems, reports and skipped rows.
 #[derive(Default)]
 struct DealsRead {
-    deals: Vec<(Deal, usize)>,
+    deals: Vec<Deal>,
+    /// The line of the export each of `deals` starts on.
+    lines: Vec<usize>,
     /// The export's hash, once read.
     file: Option<crate::load::InputFile>,
     problems: Problems,
@@ -305,8 +306,9 @@ impl DealReader<'_> {
         read.file = Some(file);
         // Room for a deal per line, so that the list is not copied as it grows.
         let lines = bytes.iter().filter(|&&b| b == b'\n').count();
-        read.deals.reserve(lines);
         let mut reading = deals::Reading::default();
+        reading.deals.reserve(lines);
+        reading.lines.reserve(lines);
         let mut used = None;
         let mut rows = 0;
         let against = deals::Against {
@@ -331,14 +333,14 @@ impl DealReader<'_> {
             );
             used.get_or_insert(mapping);
             rows += table.rows.len();
-            read.deals.extend(deals::read(
+            deals::read(
                 &export.path,
                 &table,
                 &against,
                 &mut reading,
                 &mut read.problems,
                 self.lenient.then_some(&mut read.skipped),
-            ));
+            );
         };
         let mut file_problems = Problems::default();
         let info = crate::ingest::read_chunked(
@@ -362,6 +364,8 @@ impl DealReader<'_> {
         file_problems.extend(std::mem::take(&mut read.problems));
         read.problems = file_problems;
         read.unlisted_owners = reading.unlisted_owners;
+        read.deals = reading.deals;
+        read.lines = reading.lines;
         read
     }
 }
@@ -485,7 +489,7 @@ pub fn resolve_reporting(inputs: Inputs, lenient: bool) -> Result<Model, Rejecte
         problems.extend(read.problems);
         reports.extend(read.report);
         skipped.extend(read.skipped);
-        read.deals
+        (read.deals, read.lines)
     };
     // The current export and the snapshots are read on every core, each a few
     // thousand rows at a time; problems and reports merge in the order of the
@@ -524,17 +528,13 @@ pub fn resolve_reporting(inputs: Inputs, lenient: bool) -> Result<Model, Rejecte
         .unwrap_or_default()
         .into_iter()
         .collect();
-    let (deals, deal_lines): (Vec<Deal>, Vec<usize>) = current
-        .map(&mut merge)
-        .unwrap_or_default()
-        .into_iter()
-        .unzip();
+    let (deals, deal_lines) = current.map(&mut merge).unwrap_or_default();
     let snapshots: Vec<Snapshot> = read
         .into_iter()
         .filter_map(|(date, read)| {
             Some(Snapshot {
                 date: date?,
-                deals: merge(read).into_iter().map(|(deal, _)| deal).collect(),
+                deals: merge(read).0,
             })
         })
         .collect();
