@@ -121,6 +121,9 @@ fn the_english_build_shows_english_words_and_numbers() {
 /// them is in the fixture's own files).
 const ENGLISH: &[&str] = &[
     "Skip to content",
+    "of open deals",
+    "of open value",
+    ">Unsegmented<",
     ">Overview<",
     ">Sales meeting<",
     ">Sellers<",

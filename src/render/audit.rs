@@ -68,13 +68,13 @@ pub fn off_strategy(ctx: &Ctx<'_>, limit: usize) -> Section {
                 ctx.t("report.off_strategy_deals"),
                 ctx.locale.integer(off.total.off_count as i64),
             )
-            .detail(format!(
-                "{} of open deals",
-                ctx.percent_or_dash(off.total.share_count)
+            .detail(ctx.tf(
+                "audit.of_open_deals",
+                &[("share", &ctx.percent_or_dash(off.total.share_count))],
             )),
-            Kpi::new(ctx.t("audit.off_value"), ctx.money(off.total.off_value)).detail(format!(
-                "{} of open value",
-                ctx.percent_or_dash(off.total.share_value)
+            Kpi::new(ctx.t("audit.off_value"), ctx.money(off.total.off_value)).detail(ctx.tf(
+                "audit.of_open_value",
+                &[("share", &ctx.percent_or_dash(off.total.share_value))],
             )),
         ])
         .table(share_by_seller(ctx))
@@ -177,7 +177,7 @@ fn band_name(ctx: &Ctx<'_>, index: usize) -> String {
     let short = |major: i64| ctx.locale.money_short(Money::from_major(major));
     match upper {
         Some(upper) => format!("{} – {}", short(lower), short(upper)),
-        None => format!("{} and over", short(lower)),
+        None => ctx.tf("audit.and_over", &[("amount", &short(lower))]),
     }
 }
 
@@ -243,7 +243,7 @@ pub fn win_loss(ctx: &Ctx<'_>) -> Section {
             ctx.t("audit.by_segment"),
             ctx.t("col.segment"),
             &w.by_segment,
-            |l| l.name.clone(),
+            |l| blocks::segment_name(ctx, &l.key, &l.name).to_string(),
         ))
         .table(rate_table(
             ctx,

@@ -16,11 +16,20 @@ pub fn segment_path(id: &str) -> String {
     format!("strategy/segments/{id}/index.html")
 }
 
+/// A segment line's name in the site's language: the strategy's own name, or the
+/// translated name of the line of deals and customers in no segment.
+pub fn segment_name<'a>(ctx: &'a Ctx<'_>, key: &str, name: &'a str) -> &'a str {
+    match key {
+        crate::metrics::UNSEGMENTED => ctx.t("pipeline.unsegmented"),
+        _ => name,
+    }
+}
+
 /// A segment's name, linked to its page (the unsegmented line has none).
-pub fn segment_cell(s: &crate::metrics::SegmentMetrics) -> Cell {
+pub fn segment_cell(ctx: &Ctx<'_>, s: &crate::metrics::SegmentMetrics) -> Cell {
     match s.priority {
         Some(_) => Cell::link(&s.name, segment_path(&s.id)),
-        None => Cell::text(&s.name),
+        None => Cell::text(segment_name(ctx, &s.id, &s.name)),
     }
 }
 

@@ -179,7 +179,7 @@ fn segment_fit(ctx: &Ctx<'_>) -> Table {
     for s in &ctx.metrics.segments {
         let t = &s.trailing_12_months;
         table.rows.push(vec![
-            super::blocks::segment_cell(s),
+            super::blocks::segment_cell(ctx, s),
             Cell::text(
                 s.priority
                     .map_or("—", |p| super::blocks::priority_word(ctx, p)),

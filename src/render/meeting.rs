@@ -96,7 +96,10 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
                     ctx.tf("meeting.open_expected_in", &[("period", &q.label)]),
                     ctx.money(q.expected.open_value),
                 )
-                .detail(format!("{} weighted", ctx.money(q.expected.weighted_value))),
+                .detail(ctx.tf(
+                    "meeting.weighted",
+                    &[("value", &ctx.money(q.expected.weighted_value))],
+                )),
                 blocks::coverage_kpi(ctx, q),
                 Kpi::new(
                     ctx.tf("meeting.still_needed_in", &[("period", &q.label)]),

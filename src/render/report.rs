@@ -150,7 +150,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     );
     for s in &m.segments {
         segments.rows.push(vec![
-            Cell::text(&s.name),
+            Cell::text(blocks::segment_name(ctx, &s.id, &s.name)),
             Cell::text(s.priority.map_or("—", |p| blocks::priority_word(ctx, p))),
             Cell::number(ctx.money(s.year.won_value)),
             Cell::number(ctx.money_or_dash(s.year.target)),

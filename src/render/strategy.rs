@@ -120,7 +120,7 @@ fn segment_table(ctx: &Ctx<'_>, caption: &str) -> Table {
 fn segment_row(ctx: &Ctx<'_>, s: &SegmentMetrics) -> Vec<Cell> {
     let t = &s.trailing_12_months;
     vec![
-        blocks::segment_cell(s),
+        blocks::segment_cell(ctx, s),
         Cell::text(s.priority.map_or("—", |p| blocks::priority_word(ctx, p))),
         Cell::number(ctx.locale.integer(s.customers as i64)),
         Cell::number(ctx.money(s.pipeline.open_value)),
@@ -396,9 +396,12 @@ fn unsegmented_customers(ctx: &Ctx<'_>) -> Section {
         ]);
     }
     if unsegmented.len() > UNSEGMENTED_SHOWN {
-        table.note = Some(format!(
-            "Showing the {UNSEGMENTED_SHOWN} with the most open value of {} customers.",
-            ctx.locale.integer(unsegmented.len() as i64)
+        table.note = Some(ctx.tf(
+            "strategy.unsegmented_shown",
+            &[
+                ("shown", &ctx.locale.integer(UNSEGMENTED_SHOWN as i64)),
+                ("all", &ctx.locale.integer(unsegmented.len() as i64)),
+            ],
         ));
     }
     if !unsegmented.is_empty() {
