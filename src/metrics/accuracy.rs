@@ -110,11 +110,18 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Vec<SnapshotAccuracy> {
         .filter_map(|snapshot| {
             let period = calendar.quarter_of(snapshot.date);
             let range = calendar.range(period)?;
+            // One line per seller, then the deals of no seller (on a line of their
+            // own when there are any), so that the lines sum to the total.
             let mut by_seller: Vec<AccuracyLine> = strategy
                 .sellers
                 .iter()
                 .map(|s| AccuracyLine::new(&s.id, &s.name))
+                .chain(std::iter::once(AccuracyLine::new(
+                    super::NO_SELLER,
+                    "No seller",
+                )))
                 .collect();
+            let without_seller = strategy.sellers.len();
             for then in &snapshot.deals {
                 let (Status::Open, Some(expected), Some(category)) =
                     (then.status, then.expected_close, then.forecast_category)
@@ -134,14 +141,12 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Vec<SnapshotAccuracy> {
                     d.status == Status::Won
                         && d.closed.is_some_and(|c| range.contains(c) && c <= as_of)
                 });
-                if let Some(line) = then.owner.and_then(|o| by_seller.get_mut(o)) {
-                    line.add(
-                        category,
-                        then.amount(),
-                        won,
-                        slipped(current, expected, range),
-                    );
-                }
+                by_seller[then.owner.unwrap_or(without_seller)].add(
+                    category,
+                    then.amount(),
+                    won,
+                    slipped(current, expected, range),
+                );
             }
             let mut total = AccuracyLine::new("all", "All sellers");
             let mut by_team: Vec<AccuracyLine> = strategy
@@ -154,6 +159,12 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Vec<SnapshotAccuracy> {
                 if let Some(team) = by_team.get_mut(seller.team) {
                     merge(team, line);
                 }
+            }
+            let nobody = by_seller.pop().filter(|l| l.best_case.count > 0);
+            if let Some(nobody) = nobody {
+                merge(&mut total, &nobody);
+                by_team.push(nobody.clone());
+                by_seller.push(nobody);
             }
             Some(SnapshotAccuracy {
                 date: snapshot.date,

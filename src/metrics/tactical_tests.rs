@@ -136,6 +136,10 @@ fn source(path: &str, text: String) -> Option<SourceText> {
 }
 
 fn project(fiscal_year_start: u32) -> Model {
+    project_with(fiscal_year_start, SNAPSHOT)
+}
+
+fn project_with(fiscal_year_start: u32, snapshot: &str) -> Model {
     let mut problems = crate::error::Problems::default();
     let config = crate::config::parse(
         std::path::Path::new("pipepress.toml"),
@@ -156,7 +160,7 @@ fn project(fiscal_year_start: u32) -> Model {
             date("2026-10-05"),
             crate::load::Export::from_text(
                 "data/snapshots/2026-10-05/deals.csv",
-                &format!("{HEADER}{SNAPSHOT}"),
+                &format!("{HEADER}{snapshot}"),
             ),
         )],
         content: Vec::new(),
@@ -476,4 +480,43 @@ fn fiscal_year_from_may_sets_the_quarter_boundaries_on_the_built_site() {
     // The snapshot of 2026-10-05 falls in fiscal Q2 (Aug-Oct) under this calendar.
     assert_eq!(m.forecast_accuracy[0].period, "2026-Q2");
     assert_eq!(m.forecast_accuracy[0].end, date("2026-10-31"));
+}
+
+#[test]
+fn forecast_accuracy_keeps_deals_of_no_seller_on_a_line_of_their_own() {
+    // In the 2026-10-05 export A9 (best case, 50 000, won 10-20) belonged to "zed",
+    // who is none of the sellers.
+    let snapshot = SNAPSHOT.replace("A9,Nine,C2,b,", "A9,Nine,C2,zed,");
+    assert_ne!(snapshot, SNAPSHOT);
+    let m = compute(&project_with(1, &snapshot), date("2026-11-15"));
+    let [s] = m.forecast_accuracy.as_slice() else {
+        panic!("one snapshot: {:?}", m.forecast_accuracy);
+    };
+    // Bo keeps A4 alone: best case 200 000, nothing won.
+    let bo = &s.by_seller[1];
+    assert_eq!(
+        (bo.best_case.value, bo.best_case.won_value),
+        (kr(200_000), kr(0))
+    );
+    // The no-seller line: A9, 50 000 called and won: share 1.
+    let nobody = s.by_seller.last().expect("lines");
+    assert_eq!(nobody.key, crate::metrics::NO_SELLER);
+    assert_eq!(
+        (
+            nobody.best_case.count,
+            nobody.best_case.value,
+            nobody.best_case.won_share
+        ),
+        (1, kr(50_000), Some(1.0))
+    );
+    assert_eq!(
+        s.by_team.last().map(|t| t.key.as_str()),
+        Some(crate::metrics::NO_SELLER)
+    );
+    // The total is as before, and the sum of the lines: best case 500 000 (Anna)
+    // + 200 000 (Bo) + 50 000 = 750 000, won 100 000 + 0 + 50 000 = 150 000.
+    assert_eq!(
+        (s.total.best_case.value, s.total.best_case.won_value),
+        (kr(750_000), kr(150_000))
+    );
 }

@@ -180,7 +180,11 @@ pub fn accuracy(ctx: &Ctx<'_>) -> Option<Section> {
             &columns,
         );
         for line in lines.iter() {
-            table.rows.push(accuracy_row(ctx, line.name.clone(), line));
+            let name = match line.key.as_str() {
+                crate::metrics::NO_SELLER => ctx.t("pipeline.no_seller").to_string(),
+                _ => line.name.clone(),
+            };
+            table.rows.push(accuracy_row(ctx, name, line));
         }
         section = section.table(table);
     }
