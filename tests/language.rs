@@ -124,6 +124,7 @@ const ENGLISH: &[&str] = &[
     "of open deals",
     "of open value",
     ">Unsegmented<",
+    "181–365 days",
     ">Overview<",
     ">Sales meeting<",
     ">Sellers<",

@@ -44,13 +44,19 @@ pub fn seller_path(id: &str) -> String {
 /// A chart of open and weighted value per line, with its table (count, open,
 /// weighted) and a total row that is the exact sum of the lines.
 /// A breakdown line's name in the site's language: the lines the metrics add
-/// beside the strategy's own (no segment, no seller, no close date) are translated.
+/// beside the strategy's own (no segment, no seller, no close date, the age
+/// buckets) are translated.
 fn line_name<'a>(ctx: &'a Ctx<'_>, line: &'a Breakdown) -> &'a str {
     use crate::metrics::{NO_CLOSE_DATE, NO_SELLER, UNSEGMENTED};
     match (line.key.as_str(), line.name.as_str()) {
         (UNSEGMENTED, "Unsegmented") => ctx.t("pipeline.unsegmented"),
         (NO_SELLER, "No seller") => ctx.t("pipeline.no_seller"),
         (NO_CLOSE_DATE, "No expected close") => ctx.t("pipeline.no_expected_close"),
+        ("0-30", "0–30 days") => ctx.t("pipeline.age_0_30"),
+        ("31-90", "31–90 days") => ctx.t("pipeline.age_31_90"),
+        ("91-180", "91–180 days") => ctx.t("pipeline.age_91_180"),
+        ("181-365", "181–365 days") => ctx.t("pipeline.age_181_365"),
+        ("over-365", "over 365 days") => ctx.t("pipeline.age_over_365"),
         _ => &line.name,
     }
 }
