@@ -303,6 +303,41 @@ fn board_names_can_be_allowed_in_pipepress_toml() {
 }
 
 #[test]
+fn a_board_build_names_no_owner_who_is_not_a_seller() {
+    // Deal names are allowed, seller names not. D00533 belongs to "Olle Förre",
+    // who is none of the sellers, and D00555 to nobody: both are still listed,
+    // and the owner column goes for every deal alike.
+    let fixture = sample()
+        .edit(
+            "pipepress.toml",
+            "[sources.deals]",
+            "[audience.board]\nnames = [\"deals\"]\n\n[sources.deals]",
+        )
+        .edit(
+            "data/deals.csv",
+            "D00533,Nordiska Trä – Spårbarhet och batchrapportering,C0124,erik-holm,",
+            "D00533,Nordiska Trä – Spårbarhet och batchrapportering,C0124,Olle Förre,",
+        )
+        .edit(
+            "data/deals.csv",
+            "C0077,johan-berg,proposal,open,955000",
+            "C0077,,proposal,open,955000",
+        );
+    let files = build(&fixture, "board");
+    let leaks = found(&files, ["Olle Förre", "olle-forre"]);
+    assert!(leaks.is_empty(), "the board build shows {leaks:#?}");
+    let pipeline = String::from_utf8_lossy(&files["pipeline/index.html"]);
+    for deal in [
+        "Nordiska Trä – Spårbarhet och batchrapportering (",
+        "Borås Mejeri – Robotcell maskinbetjäning (",
+    ] {
+        assert!(pipeline.contains(deal), "{deal} is not listed");
+    }
+    // The sellers' names (Erik Holm owns many other open deals) stay out too.
+    assert!(found(&files, ["Erik Holm"]).is_empty());
+}
+
+#[test]
 fn a_board_build_refuses_a_customer_named_in_the_projects_own_text() {
     let fixture = sample();
     let sample_names = read_sample(fixture.project());

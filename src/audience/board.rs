@@ -51,6 +51,16 @@ pub(super) fn shown(mut model: Model) -> Shown {
             seller.email = None;
         }
         model.strategy.reindex_sellers();
+        // An owner who is none of the sellers is a person's name too.
+        let mut people: BTreeMap<String, String> = BTreeMap::new();
+        for owner in model.unlisted_owners.values_mut() {
+            let next = model.strategy.sellers.len() + people.len() + 1;
+            let pseudonym = people
+                .entry(std::mem::take(owner))
+                .or_insert_with(|| pseudonym("seller", next));
+            owner.clone_from(pseudonym);
+        }
+        names.extend(people.into_keys().map(|text| (What::Seller, text)));
     }
     if !allow.customers {
         for (n, customer) in model.customers.iter_mut().enumerate() {
@@ -80,6 +90,11 @@ pub(super) fn shown(mut model: Model) -> Shown {
             deal.id = pseudonym("deal", numbers[&deal.id]);
             deal.name = deal.id.clone();
         }
+        // The owners that are not sellers are found by deal id.
+        model.unlisted_owners = std::mem::take(&mut model.unlisted_owners)
+            .into_iter()
+            .filter_map(|(id, owner)| Some((pseudonym("deal", *numbers.get(&id)?), owner)))
+            .collect();
     }
     // Minutes of the sales meeting are about single deals; the board gets none.
     model.meetings.clear();

@@ -100,8 +100,9 @@ fn chart(chart: &mut Chart) -> bool {
 
 /// Whether the table stays. A table whose rows are single deals, customers or
 /// sellers (a mark in a row's first cell) goes whole. Otherwise a column marked in
-/// every row is an attribute of the row (a plan's owner) and goes alone, and a row
-/// marked anywhere else is about one of them (a seller's target) and goes alone.
+/// every row that has a value in it (not empty, not "—") is an attribute of the
+/// row (a deal's customer or owner) and goes alone, and a row marked anywhere else
+/// is about one of them (a seller's target) and goes alone.
 fn table(table: &mut Table) -> bool {
     if marked(&table.caption)
         || table.note.as_deref().is_some_and(marked)
@@ -119,7 +120,9 @@ fn table(table: &mut Table) -> bool {
         return false;
     }
     let had_rows = !table.rows.is_empty();
-    let drop = attribute_columns(table.columns.len(), &table.rows, cell_marked);
+    let drop = attribute_columns(table.columns.len(), &table.rows, cell_marked, |c: &Cell| {
+        blank(&c.text)
+    });
     retain_columns(&mut table.columns, &drop);
     for row in table.rows.iter_mut().chain(table.foot.iter_mut()) {
         retain_columns(row, &drop);
@@ -133,7 +136,12 @@ fn table(table: &mut Table) -> bool {
         table.foot = None;
     }
     if let Some(csv) = &mut table.csv {
-        let drop = attribute_columns(csv.header.len(), &csv.rows, |t: &String| marked(t));
+        let drop = attribute_columns(
+            csv.header.len(),
+            &csv.rows,
+            |t: &String| marked(t),
+            |t: &String| blank(t),
+        );
         retain_columns(&mut csv.header, &drop);
         for row in &mut csv.rows {
             retain_columns(row, &drop);
@@ -148,14 +156,24 @@ fn table(table: &mut Table) -> bool {
     !had_rows || !table.rows.is_empty()
 }
 
-/// For each of `width` columns: whether every row has a mark in it.
+/// Whether a cell says nothing: empty, or the dash of a missing value.
+fn blank(text: &str) -> bool {
+    matches!(text.trim(), "" | "—")
+}
+
+/// For each of `width` columns: whether it has a mark, and a mark in every row
+/// that is not blank there.
 fn attribute_columns<T>(
     width: usize,
     rows: &[Vec<T>],
     is_marked: impl Fn(&T) -> bool,
+    is_blank: impl Fn(&T) -> bool,
 ) -> Vec<bool> {
     (0..width)
-        .map(|c| !rows.is_empty() && rows.iter().all(|r| r.get(c).is_some_and(&is_marked)))
+        .map(|c| {
+            let cells = || rows.iter().filter_map(|r| r.get(c));
+            cells().any(&is_marked) && cells().all(|t| is_marked(t) || is_blank(t))
+        })
         .collect()
 }
 

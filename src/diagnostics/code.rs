@@ -73,7 +73,7 @@ codes! {
     CsvMissingColumn => "E-CSV-MISSING-COLUMN", "a CSV header lacks a required column";
     CsvEmpty => "E-CSV-EMPTY", "a required CSV field is empty";
     CsvDate => "E-CSV-DATE", "a CSV field is not a YYYY-MM-DD date";
-    CsvReference => "E-CSV-REFERENCE", "a CSV field names a customer, seller, stage, plan, segment or offer that does not exist";
+    CsvReference => "E-CSV-REFERENCE", "a CSV field names a customer, stage, plan, segment or offer that does not exist";
     CsvValue => "E-CSV-VALUE", "a CSV field holds a value that is not allowed there";
     NoCustomers => "E-DATA-NO-CUSTOMERS", "the customers export holds no rows";
     ThemeUnknownFile => "E-THEME-UNKNOWN-FILE", "templates/ holds a file the theme does not have";

@@ -84,9 +84,10 @@ pub struct SnapshotAccuracy {
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub total: AccuracyLine,
-    /// Every seller in the strategy's order.
+    /// Every seller in the strategy's order, then the deals of no seller
+    /// ([`super::NO_SELLER`]) when there are any.
     pub by_seller: Vec<AccuracyLine>,
-    /// Every team in the strategy's order.
+    /// Every team in the strategy's order, then the deals of no seller.
     pub by_team: Vec<AccuracyLine>,
 }
 

@@ -74,6 +74,9 @@ pub struct Metrics {
     pub velocity: Velocity,
     pub health: Health,
     pub sellers: Vec<SellerMetrics>,
+    /// The sellers' figures for the deals of no seller, when there are any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub without_seller: Option<SellerMetrics>,
     pub teams: Vec<TeamMetrics>,
     pub segments: Vec<SegmentMetrics>,
     pub plans: Vec<PlanMetrics>,
@@ -234,13 +237,15 @@ pub fn compute_between(
             movement_ = Some(movement::compute(model, as_of, between, period, &pushes));
         });
     });
+    let (sellers, without_seller) = done(sellers);
     Metrics {
         as_of,
         currency: model.strategy.currency.clone(),
         pipeline: done(pipeline_),
         year_pace: done(year_pace),
         velocity: done(velocity),
-        sellers: done(sellers),
+        sellers,
+        without_seller,
         focus: done(focus),
         teams: done(teams),
         segments: done(segments),

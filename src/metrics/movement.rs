@@ -68,7 +68,8 @@ impl Change {
 pub struct DealMovement {
     pub id: String,
     pub name: String,
-    /// Seller id.
+    /// The seller's id; for a deal of no seller, the owner as the current export
+    /// writes it, else empty.
     pub owner: String,
     pub changes: Vec<Change>,
     pub value_before: Option<Money>,
@@ -323,18 +324,22 @@ pub(super) fn pushes(model: &Model) -> (Vec<(String, u64)>, Vec<Slip>) {
     let mut exports: Vec<&[Deal]> = model.snapshots.iter().map(|s| s.deals.as_slice()).collect();
     exports.push(&model.deals);
     let mut counts: FxHashMap<&str, u64> = FxHashMap::default();
+    // One line per seller, then the deals of no seller.
+    let line = |key: &str, name: &str| Slip {
+        key: key.into(),
+        name: name.into(),
+        observed: 0,
+        pushed: 0,
+        slip_rate: None,
+    };
     let mut slip: Vec<Slip> = model
         .strategy
         .sellers
         .iter()
-        .map(|s| Slip {
-            key: s.id.clone(),
-            name: s.name.clone(),
-            observed: 0,
-            pushed: 0,
-            slip_rate: None,
-        })
+        .map(|s| line(&s.id, &s.name))
+        .chain(std::iter::once(line(super::NO_SELLER, "No seller")))
         .collect();
+    let without_seller = model.strategy.sellers.len();
     for pair in exports.windows(2) {
         let later: FxHashMap<&str, &Deal> = pair[1].iter().map(|d| (d.id.as_str(), d)).collect();
         for old in pair[0].iter().filter(|d| d.status == Status::Open) {
@@ -347,15 +352,16 @@ pub(super) fn pushes(model: &Model) -> (Vec<(String, u64)>, Vec<Slip>) {
             let (Some(a), Some(b)) = (old.expected_close, new.expected_close) else {
                 continue;
             };
-            let Some(line) = new.owner.map(|o| &mut slip[o]) else {
-                continue;
-            };
+            let line = &mut slip[new.owner.unwrap_or(without_seller)];
             line.observed += 1;
             if b > a {
                 line.pushed += 1;
                 *counts.entry(old.id.as_str()).or_default() += 1;
             }
         }
+    }
+    if slip.last().is_some_and(|l| l.observed == 0) {
+        slip.pop();
     }
     for line in &mut slip {
         line.slip_rate = (line.observed > 0).then(|| line.pushed as f64 / line.observed as f64);

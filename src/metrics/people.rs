@@ -91,59 +91,75 @@ pub(crate) fn deals_by_owner(model: &Model) -> Vec<Vec<usize>> {
     owned
 }
 
-pub fn sellers(model: &Model, as_of: NaiveDate, health: &Health) -> Vec<SellerMetrics> {
+/// Each seller's figures, in the strategy's order, and the same figures for the
+/// deals of no seller (none when every deal has one).
+pub fn sellers(
+    model: &Model,
+    as_of: NaiveDate,
+    health: &Health,
+) -> (Vec<SellerMetrics>, Option<SellerMetrics>) {
     let strategy = &model.strategy;
     let (period, range) = fiscal_year(strategy, as_of);
     let owned = deals_by_owner(model);
-    strategy
+    let line = |id: &str, name: &str, team: String, target, deals: &[usize]| {
+        let mine = || deals.iter().map(|&d| &model.deals[d]);
+        let gathered = results::for_deals(model, as_of, range, mine());
+        let mut pipeline = PipelineSum::default();
+        let mut counts = [0u64; 4];
+        for &d in deals {
+            let (deal, flags) = (&model.deals[d], &health.flags[d]);
+            if deal.status != Status::Open {
+                continue;
+            }
+            pipeline.add(deal.amount(), model.probability(deal));
+            for (count, flag) in counts.iter_mut().zip([
+                flags.stale,
+                flags.aging,
+                !flags.hygiene.is_empty(),
+                flags.off_strategy,
+            ]) {
+                *count += u64::from(flag);
+            }
+        }
+        SellerMetrics {
+            id: id.to_string(),
+            name: name.to_string(),
+            team,
+            pipeline,
+            year: results::assemble(
+                model,
+                Some(period),
+                strategy.calendar.label(period),
+                range,
+                target,
+                gathered,
+            ),
+            stale_count: counts[0],
+            aging_count: counts[1],
+            hygiene_count: counts[2],
+            off_strategy_count: counts[3],
+        }
+    };
+    let sellers = strategy
         .sellers
         .iter()
         .enumerate()
         .map(|(index, seller)| {
+            let team = strategy
+                .teams
+                .get(seller.team)
+                .map(|t| t.name.clone())
+                .unwrap_or_default();
             let target = strategy.target(period, TargetScope::Seller(index));
-            let mine = || owned[index].iter().map(|&d| &model.deals[d]);
-            let gathered = results::for_deals(model, as_of, range, mine());
-            let mut pipeline = PipelineSum::default();
-            let mut counts = [0u64; 4];
-            for &d in &owned[index] {
-                let (deal, flags) = (&model.deals[d], &health.flags[d]);
-                if deal.status != Status::Open {
-                    continue;
-                }
-                pipeline.add(deal.amount(), model.probability(deal));
-                for (count, flag) in counts.iter_mut().zip([
-                    flags.stale,
-                    flags.aging,
-                    !flags.hygiene.is_empty(),
-                    flags.off_strategy,
-                ]) {
-                    *count += u64::from(flag);
-                }
-            }
-            SellerMetrics {
-                id: seller.id.clone(),
-                name: seller.name.clone(),
-                team: strategy
-                    .teams
-                    .get(seller.team)
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default(),
-                pipeline,
-                year: results::assemble(
-                    model,
-                    Some(period),
-                    strategy.calendar.label(period),
-                    range,
-                    target,
-                    gathered,
-                ),
-                stale_count: counts[0],
-                aging_count: counts[1],
-                hygiene_count: counts[2],
-                off_strategy_count: counts[3],
-            }
+            line(&seller.id, &seller.name, team, target, &owned[index])
         })
-        .collect()
+        .collect();
+    let nobodys: Vec<usize> = (0..model.deals.len())
+        .filter(|&d| model.deals[d].owner.is_none())
+        .collect();
+    let without = (!nobodys.is_empty())
+        .then(|| line(super::NO_SELLER, "No seller", String::new(), None, &nobodys));
+    (sellers, without)
 }
 
 /// Every segment in classification order, then the unsegmented ("unsegmented",

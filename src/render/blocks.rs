@@ -33,6 +33,16 @@ pub fn segment_cell(ctx: &Ctx<'_>, s: &crate::metrics::SegmentMetrics) -> Cell {
     }
 }
 
+/// An owner given as a seller id (as in the movement lists): the seller's name
+/// linked to their page; an owner who is none of the sellers as written; else "—".
+pub fn owner_cell(ctx: &Ctx<'_>, owner: &str) -> Cell {
+    match ctx.model.strategy.sellers.iter().find(|s| s.id == owner) {
+        Some(s) => Cell::link(&s.name, seller_path(&s.id)),
+        None if owner.is_empty() => Cell::text("—"),
+        None => Cell::text(owner),
+    }
+}
+
 pub fn plan_path(id: &str) -> String {
     format!("tactics/{id}/index.html")
 }

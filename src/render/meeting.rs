@@ -75,6 +75,11 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             &s.year,
         ));
     }
+    if let Some(nobody) = &m.without_seller {
+        sellers
+            .rows
+            .push(line(Cell::text(ctx.t("pipeline.no_seller")), &nobody.year));
+    }
     let mut teams = Table::new(
         ctx.tf("meeting.teams_targets", &[("year", &year.to_string())]),
         &columns,
@@ -82,6 +87,11 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     teams.columns[0].label = ctx.t("col.team").into();
     for t in &m.teams {
         teams.rows.push(line(Cell::text(&t.name), &t.year));
+    }
+    if let Some(nobody) = &m.without_seller {
+        teams
+            .rows
+            .push(line(Cell::text(ctx.t("pipeline.no_seller")), &nobody.year));
     }
     teams.note = Some(ctx.t("meeting.coverage_note").into());
     let q = &m.quarter;
@@ -205,9 +215,14 @@ fn care_per_seller(ctx: &Ctx<'_>) -> Table {
         ],
     );
     let count = |n: u64| Cell::number(ctx.locale.integer(n as i64));
-    for s in &ctx.metrics.sellers {
+    let nobody = ctx.metrics.without_seller.iter();
+    for s in ctx.metrics.sellers.iter().chain(nobody) {
+        let name = match s.id.as_str() {
+            crate::metrics::NO_SELLER => Cell::text(ctx.t("pipeline.no_seller")),
+            _ => Cell::link(&s.name, blocks::seller_path(&s.id)),
+        };
         table.rows.push(vec![
-            Cell::link(&s.name, blocks::seller_path(&s.id)),
+            name,
             count(s.pipeline.open_count),
             count(s.stale_count),
             count(s.hygiene_count),

@@ -113,7 +113,6 @@ pub fn section(ctx: &Ctx<'_>, id: &str, title: &str, limit: usize) -> Section {
 }
 
 fn changes(ctx: &Ctx<'_>, m: &Movement, limit: usize) -> Table {
-    let sellers = &ctx.model.strategy.sellers;
     let mut table = Table::new(
         ctx.t("mv.by_deal"),
         &[
@@ -134,7 +133,6 @@ fn changes(ctx: &Ctx<'_>, m: &Movement, limit: usize) -> Table {
         _ => format!("{a} → {b}"),
     };
     for d in m.deals.iter().take(limit) {
-        let owner = sellers.iter().find(|s| s.id == d.owner);
         let what: Vec<&str> = d
             .changes
             .iter()
@@ -142,10 +140,7 @@ fn changes(ctx: &Ctx<'_>, m: &Movement, limit: usize) -> Table {
             .collect();
         table.rows.push(vec![
             Cell::text(format!("{} ({})", d.name, d.id)),
-            owner.map_or_else(
-                || Cell::text(&d.owner),
-                |s| Cell::link(&s.name, blocks::seller_path(&s.id)),
-            ),
+            blocks::owner_cell(ctx, &d.owner),
             Cell::text(what.join(", ")),
             Cell::number(arrow(
                 ctx.money_or_dash(d.value_before),
@@ -195,7 +190,10 @@ pub fn slip_section(ctx: &Ctx<'_>) -> Option<Section> {
             Cell::text(format!("{} ({})", deal.name, deal.id)),
             match ctx.model.seller(deal) {
                 Some(seller) => Cell::link(&seller.name, blocks::seller_path(&seller.id)),
-                None => Cell::text(ctx.model.owner_name(deal)),
+                None => match ctx.model.owner_name(deal) {
+                    "" => Cell::text("—"),
+                    written => Cell::text(written),
+                },
             },
             Cell::number(ctx.locale.integer(*times as i64)),
             Cell::date(ctx.date_or_dash(deal.expected_close.or(deal.closed))),
@@ -212,7 +210,10 @@ pub fn slip_section(ctx: &Ctx<'_>) -> Option<Section> {
     );
     for s in &m.slip {
         slip.rows.push(vec![
-            Cell::link(&s.name, blocks::seller_path(&s.key)),
+            match s.key.as_str() {
+                crate::metrics::NO_SELLER => Cell::text(ctx.t("pipeline.no_seller")),
+                _ => Cell::link(&s.name, blocks::seller_path(&s.key)),
+            },
             Cell::number(ctx.locale.integer(s.observed as i64)),
             Cell::number(ctx.locale.integer(s.pushed as i64)),
             Cell::number(ctx.percent_or_dash(s.slip_rate)),

@@ -1,6 +1,7 @@
 //! `data-quality/`: what the build read but did not trust. The data-quality
-//! warnings (likely duplicates, zero values, deals without a customer, won deals
-//! closed in the future) with their `file:line`, and, with `--lenient`, the deal
+//! warnings (customers and deals whose owner is none of the sellers, deals without
+//! an owner or a customer, likely duplicates, zero values, won deals closed in the
+//! future) with their `file:line`, and, with `--lenient`, the deal
 //! rows left out with every problem found in them. Each seller's page lists the
 //! warnings about their own deals among its hygiene fixes.
 
@@ -13,11 +14,12 @@ pub const PATH: &str = "data-quality/index.html";
 /// Warnings shown in a table; the CSV download beside it has them all.
 const SHOWN: usize = 200;
 
-/// Where a problem is: `data/deals.csv:17` or `data/deals.csv:17:4`.
+/// Where a problem is: `data/deals.csv:17` for a warning (it is about the row),
+/// `data/deals.csv:17:4` for a problem in one cell.
 fn place(d: &Diagnostic) -> String {
     let path = d.path.display();
     match d.location {
-        Some((line, 1)) if d.severity() == crate::error::Severity::Warning => {
+        Some((line, _)) if d.severity() == crate::error::Severity::Warning => {
             format!("{path}:{line}")
         }
         Some((line, column)) => format!("{path}:{line}:{column}"),

@@ -194,15 +194,10 @@ fn pushed_table(ctx: &Ctx<'_>, limit: usize) -> Table {
             .cmp(&a.value_after)
             .then_with(|| a.id.cmp(&b.id))
     });
-    let sellers = &ctx.model.strategy.sellers;
     for d in pushed.iter().take(limit) {
-        let owner = sellers.iter().find(|s| s.id == d.owner);
         table.rows.push(vec![
             Cell::text(format!("{} ({})", d.name, d.id)),
-            owner.map_or_else(
-                || Cell::text(&d.owner),
-                |s| Cell::link(&s.name, blocks::seller_path(&s.id)),
-            ),
+            blocks::owner_cell(ctx, &d.owner),
             Cell::text(d.stage_after.clone().unwrap_or_default()),
             Cell::number(ctx.money_or_dash(d.value_after)),
             Cell::date(ctx.date_or_dash(d.close_before)),

@@ -52,6 +52,19 @@ impl Checker<'_> {
                     format!("{kind} id \"{text}\" is not a slug, expected lowercase letters a-z, digits and '-' (e.g. \"north-team\")"),
                 );
             }
+            // The figures add lines of their own beside the strategy's, with these keys.
+            let reserved = match kind {
+                "seller" | "team" => Some(crate::metrics::NO_SELLER),
+                "segment" => Some(crate::metrics::UNSEGMENTED),
+                _ => None,
+            };
+            if reserved == Some(text.as_str()) {
+                self.report_as(
+                    Code::StrategyId,
+                    id,
+                    format!("{kind} id \"{text}\" is reserved for the figures' own line, expected another id"),
+                );
+            }
             if map.insert(text.clone(), i).is_some() {
                 self.report_as(
                     Code::StrategyId,

@@ -133,3 +133,21 @@ fn match_rules_needs_segments_or_offers() {
     let s = parse("").expect("valid");
     assert!(!s.plans[0].match_rules);
 }
+
+#[test]
+fn the_ids_of_the_figures_own_lines_are_reserved() {
+    // A seller "no-seller" or a segment "unsegmented" would be taken for the line
+    // of deals without a seller or a segment.
+    let errors = parse(
+        "[[sellers]]\nid = \"no-seller\"\nname = \"N\"\nteam = \"t\"\n\
+         [[segments]]\nid = \"unsegmented\"\nname = \"U\"\npriority = \"maintain\"\nwhy = \"w\"\nidentify = \"i\"\n",
+    )
+    .expect_err("invalid");
+    assert_eq!(
+        errors,
+        [
+            "strategy.toml:36:6: seller id \"no-seller\" is reserved for the figures' own line, expected another id",
+            "strategy.toml:40:6: segment id \"unsegmented\" is reserved for the figures' own line, expected another id",
+        ]
+    );
+}
