@@ -682,9 +682,21 @@ fn deals_without_a_seller_count_in_the_totals_and_are_warned_about() {
     );
     assert_eq!(metrics.pipeline.total.open_value.minor(), 196_550_050);
     assert_eq!(metrics.pipeline.total.open_count, 4);
+    // The sellers' figures have the same line for the two deals of no seller.
+    let nobody = metrics.without_seller.as_ref().expect("a no-seller line");
+    assert_eq!(
+        (
+            nobody.pipeline.open_count,
+            nobody.pipeline.open_value.minor()
+        ),
+        (2, 23_250_000)
+    );
     let files = pipepress::build_site(dir.path(), &Options::new(as_of())).expect("builds");
     let pipeline = page(&files, "pipeline/index.html");
     assert!(pipeline.contains("<td>No seller</td>"), "{pipeline}");
+    for path in ["sellers/index.html", "meeting/index.html"] {
+        assert!(page(&files, path).contains("<td>No seller</td>"), "{path}");
+    }
     // The deal table names the owner as the export writes it.
     assert!(pipeline.contains("<td>Olle Förre</td>"), "{pipeline}");
     let quality = page(&files, "data-quality/index.html");

@@ -33,6 +33,15 @@ pub fn segment_cell(ctx: &Ctx<'_>, s: &crate::metrics::SegmentMetrics) -> Cell {
     }
 }
 
+/// A seller line's name linked to their page; the line of the deals of no seller
+/// (key [`crate::metrics::NO_SELLER`]) has no page.
+pub fn seller_cell(ctx: &Ctx<'_>, key: &str, name: &str) -> Cell {
+    match key {
+        crate::metrics::NO_SELLER => Cell::text(ctx.t("pipeline.no_seller")),
+        _ => Cell::link(name, seller_path(key)),
+    }
+}
+
 /// An owner given as a seller id (as in the movement lists): the seller's name
 /// linked to their page; an owner who is none of the sellers as written; else "—".
 pub fn owner_cell(ctx: &Ctx<'_>, owner: &str) -> Cell {

@@ -217,12 +217,8 @@ fn care_per_seller(ctx: &Ctx<'_>) -> Table {
     let count = |n: u64| Cell::number(ctx.locale.integer(n as i64));
     let nobody = ctx.metrics.without_seller.iter();
     for s in ctx.metrics.sellers.iter().chain(nobody) {
-        let name = match s.id.as_str() {
-            crate::metrics::NO_SELLER => Cell::text(ctx.t("pipeline.no_seller")),
-            _ => Cell::link(&s.name, blocks::seller_path(&s.id)),
-        };
         table.rows.push(vec![
-            name,
+            blocks::seller_cell(ctx, &s.id, &s.name),
             count(s.pipeline.open_count),
             count(s.stale_count),
             count(s.hygiene_count),

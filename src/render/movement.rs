@@ -210,10 +210,7 @@ pub fn slip_section(ctx: &Ctx<'_>) -> Option<Section> {
     );
     for s in &m.slip {
         slip.rows.push(vec![
-            match s.key.as_str() {
-                crate::metrics::NO_SELLER => Cell::text(ctx.t("pipeline.no_seller")),
-                _ => Cell::link(&s.name, blocks::seller_path(&s.key)),
-            },
+            blocks::seller_cell(ctx, &s.key, &s.name),
             Cell::number(ctx.locale.integer(s.observed as i64)),
             Cell::number(ctx.locale.integer(s.pushed as i64)),
             Cell::number(ctx.percent_or_dash(s.slip_rate)),

@@ -47,9 +47,11 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
             (ctx.t("sellers.hygiene_col"), true),
         ],
     );
-    for s in &ctx.metrics.sellers {
+    // The deals of no seller last, on a line of their own without a page.
+    let nobody = ctx.metrics.without_seller.iter();
+    for s in ctx.metrics.sellers.iter().chain(nobody) {
         table.rows.push(vec![
-            Cell::link(&s.name, blocks::seller_path(&s.id)),
+            blocks::seller_cell(ctx, &s.id, &s.name),
             Cell::text(&s.team),
             Cell::number(ctx.locale.integer(s.pipeline.open_count as i64)),
             Cell::number(ctx.money(s.pipeline.open_value)),
