@@ -574,6 +574,17 @@ fn lenient_builds_leave_bad_rows_out_and_list_them() {
     assert!(page(&files, "index.html").contains("data-quality/index.html"));
 }
 
+/// Each warning as `file:line CODE`.
+fn warning_places(model: &Model) -> Vec<String> {
+    pipepress::model::warnings(model, as_of())
+        .iter()
+        .map(|w| {
+            let line = w.location.map_or(0, |l| l.0);
+            format!("{}:{line} {}", w.path.display(), w.code)
+        })
+        .collect()
+}
+
 #[test]
 fn warnings_reach_check_the_data_quality_page_and_the_sellers_page() {
     let dir = project("pipedrive");
@@ -593,17 +604,7 @@ fn warnings_reach_check_the_data_quality_page_and_the_sellers_page() {
         + "\n";
     fs::write(&path, changed).expect("write");
     let model = check(dir.path());
-    let warnings: Vec<String> = pipepress::model::warnings(&model, as_of())
-        .iter()
-        .map(|w| {
-            format!(
-                "{}:{} {}",
-                w.path.display(),
-                w.location.map_or(0, |l| l.0),
-                w.code
-            )
-        })
-        .collect();
+    let warnings = warning_places(&model);
     assert_eq!(
         warnings,
         [
@@ -642,17 +643,7 @@ fn deals_without_a_seller_count_in_the_totals_and_are_warned_about() {
     let model = check(dir.path());
     assert_eq!(model.deals.len(), 6, "no deal is left out for its owner");
     assert_eq!(model.customers[2].owner, None, "nor a customer");
-    let warnings: Vec<String> = pipepress::model::warnings(&model, as_of())
-        .iter()
-        .map(|w| {
-            format!(
-                "{}:{} {}",
-                w.path.display(),
-                w.location.map_or(0, |l| l.0),
-                w.code
-            )
-        })
-        .collect();
+    let warnings = warning_places(&model);
     assert_eq!(
         warnings,
         [
