@@ -513,30 +513,12 @@ fn the_board_report_has_the_risk_summary() {
     assert!(!report.contains("<td>Fokuspoäng</td>"));
 }
 
-/// A tool the test needs: its path, or `None` (and a note) when it is missing and
-/// CI has not asked for it (as in tests/report.rs).
-fn tool(name: &str, package: &str) -> Option<std::path::PathBuf> {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    let found = std::env::split_paths(&path)
-        .map(|dir| dir.join(name))
-        .find(|p| p.is_file());
-    if found.is_none() {
-        let message = format!("{name} not found: install Debian's {package} to run this check");
-        assert!(
-            std::env::var("PIPEPRESS_REQUIRE_CHROMIUM").as_deref() != Ok("1"),
-            "{message} (PIPEPRESS_REQUIRE_CHROMIUM=1 makes it required)"
-        );
-        eprintln!("skipped: {message}");
-    }
-    found
-}
-
 /// The board's PDF, as pdftotext reads it, names no deal, customer or seller.
 #[test]
 fn the_board_pdf_names_no_deal_customer_or_seller() {
     let (Some(_), Some(pdftotext)) = (
-        tool("chromium", "chromium"),
-        tool("pdftotext", "poppler-utils"),
+        harness::tool("chromium", "chromium"),
+        harness::tool("pdftotext", "poppler-utils"),
     ) else {
         return;
     };

@@ -56,24 +56,6 @@ fn temp_file(fixture: &Fixture, name: &str) -> PathBuf {
     fixture.project().parent().expect("temp").join(name)
 }
 
-/// A tool the test needs: its path, or `None` (and a note) when it is missing and
-/// CI has not asked for it.
-fn tool(name: &str, package: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    let found = std::env::split_paths(&path)
-        .map(|dir| dir.join(name))
-        .find(|p| p.is_file());
-    if found.is_none() {
-        let message = format!("{name} not found: install Debian's {package} to run this check");
-        assert!(
-            std::env::var("PIPEPRESS_REQUIRE_CHROMIUM").as_deref() != Ok("1"),
-            "{message} (PIPEPRESS_REQUIRE_CHROMIUM=1 makes it required)"
-        );
-        eprintln!("skipped: {message}");
-    }
-    found
-}
-
 /// Every URL-bearing attribute of the document: (tag, attribute, value).
 fn references(html: &str) -> Vec<(String, String, String)> {
     let found = RefCell::new(Vec::new());
@@ -306,7 +288,7 @@ fn proxy_request_lines_name_their_host() {
 
 #[test]
 fn the_single_file_loads_in_chromium_without_a_network_request() {
-    let Some(chromium) = tool("chromium", "chromium") else {
+    let Some(chromium) = harness::tool("chromium", "chromium") else {
         return;
     };
     let fixture = sample();
@@ -349,9 +331,9 @@ fn the_single_file_loads_in_chromium_without_a_network_request() {
 #[test]
 fn the_pdf_has_the_report_on_numbered_a4_pages() {
     let (Some(_), Some(pdfinfo), Some(pdftotext)) = (
-        tool("chromium", "chromium"),
-        tool("pdfinfo", "poppler-utils"),
-        tool("pdftotext", "poppler-utils"),
+        harness::tool("chromium", "chromium"),
+        harness::tool("pdfinfo", "poppler-utils"),
+        harness::tool("pdftotext", "poppler-utils"),
     ) else {
         return;
     };

@@ -41,7 +41,7 @@ fn warnings_table<'a>(ctx: &Ctx<'_>, warnings: impl Iterator<Item = &'a Diagnost
     for w in warnings.iter().take(SHOWN) {
         table.rows.push(vec![
             Cell::text(place(w)),
-            Cell::text(w.code.as_str()),
+            Cell::code(w.code.as_str()),
             Cell::text(&w.message),
         ]);
     }

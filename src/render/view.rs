@@ -101,7 +101,8 @@ pub struct Cell {
     pub href: Option<String>,
     pub numeric: bool,
     pub tone: Option<Tone>,
-    /// A date: never broken across lines (`2026-11-15` would break at a hyphen).
+    /// Never broken across lines: a date (`2026-11-15` would break at a hyphen)
+    /// or a code (`W-DEAL-DUPLICATE`). The theme's class for it is `date`.
     pub date: bool,
 }
 
@@ -112,6 +113,11 @@ impl Cell {
             date: true,
             ..Cell::default()
         }
+    }
+
+    /// A code or an identifier, kept on one line as a date is.
+    pub fn code(text: impl Into<String>) -> Cell {
+        Cell::date(text)
     }
 
     pub fn text(text: impl Into<String>) -> Cell {

@@ -188,3 +188,21 @@ fn first_difference(want: &str, got: &str) -> String {
         got.lines().count()
     )
 }
+
+/// A tool a test needs (chromium, pdftotext): its path, or `None` (and a note)
+/// when it is missing and CI has not asked for it with `PIPEPRESS_REQUIRE_CHROMIUM=1`.
+pub fn tool(name: &str, package: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let found = std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file());
+    if found.is_none() {
+        let message = format!("{name} not found: install Debian's {package} to run this check");
+        assert!(
+            std::env::var("PIPEPRESS_REQUIRE_CHROMIUM").as_deref() != Ok("1"),
+            "{message} (PIPEPRESS_REQUIRE_CHROMIUM=1 makes it required)"
+        );
+        eprintln!("skipped: {message}");
+    }
+    found
+}
