@@ -175,24 +175,20 @@ impl Model {
     /// A deal's owner for a reader: the seller's name, else the owner as the export
     /// writes it (not among the sellers), else an empty string.
     pub fn owner_name<'m>(&'m self, deal: &Deal) -> &'m str {
-        match self.seller(deal) {
-            Some(seller) => &seller.name,
-            None => self
-                .unlisted_owners
-                .get(&deal.id)
-                .map_or("", String::as_str),
-        }
+        self.seller(deal)
+            .map_or_else(|| self.unlisted_owner(deal), |s| &s.name)
     }
 
     /// A deal's owner in plain values: the seller's id, else the owner as written.
     pub fn owner_id<'m>(&'m self, deal: &Deal) -> &'m str {
-        match self.seller(deal) {
-            Some(seller) => &seller.id,
-            None => self
-                .unlisted_owners
-                .get(&deal.id)
-                .map_or("", String::as_str),
-        }
+        self.seller(deal)
+            .map_or_else(|| self.unlisted_owner(deal), |s| &s.id)
+    }
+
+    fn unlisted_owner(&self, deal: &Deal) -> &str {
+        self.unlisted_owners
+            .get(&deal.id)
+            .map_or("", String::as_str)
     }
 
     /// A deal's win probability: its own, else its stage's default.
