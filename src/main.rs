@@ -196,49 +196,6 @@ fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// What a successful run has to say.
-/// What `check` read: per source its rows, format, encoding, dialect, mapping and
-/// the lines it set aside.
-fn read_report(sources: &[pipepress::model::SourceReport]) -> String {
-    let mut text = String::new();
-    for source in sources {
-        let read = &source.read;
-        let encoding = match read.encoding.as_str() {
-            "" => String::new(),
-            e => format!(", {e}"),
-        };
-        text.push_str(&format!(
-            "{} ({}): {} rows, {}{encoding}, {}, preset {}\n",
-            source.path.display(),
-            source.what,
-            source.rows,
-            read.format,
-            read.dialect,
-            source.preset
-        ));
-        let mapped: Vec<String> = source
-            .mapping
-            .columns
-            .iter()
-            .filter(|(field, header)| field != header)
-            .map(|(field, header)| format!("{field} <- \"{header}\""))
-            .collect();
-        if !mapped.is_empty() {
-            text.push_str(&format!("  columns: {}\n", mapped.join(", ")));
-        }
-        if !source.mapping.ignored.is_empty() {
-            text.push_str(&format!(
-                "  ignored: {}\n",
-                source.mapping.ignored.join(", ")
-            ));
-        }
-        for note in &read.notes {
-            text.push_str(&format!("  line {}: {}\n", note.line, note.message));
-        }
-    }
-    text
-}
-
 enum Success {
     /// A closing summary for people, on stderr (not with `--quiet`).
     Summary(String),
@@ -334,7 +291,7 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
             match (checked, format) {
                 (Ok(model), Format::Text) => {
                     let warnings = pipepress::model::warnings(&model, today());
-                    let mut text = read_report(&model.sources);
+                    let mut text = diagnostics::sources_text(&model.sources);
                     for row in &model.skipped {
                         text.push_str(&format!("skipped[{}]: {row}\n", row.code));
                     }
@@ -361,7 +318,7 @@ fn run(command: Command, verbosity: Verbosity) -> Result<Success, Failure> {
                 // What could be read is said before what is wrong with it.
                 (Err(rejected), Format::Text) => {
                     if !quiet {
-                        eprint!("{}", read_report(&rejected.sources));
+                        eprint!("{}", diagnostics::sources_text(&rejected.sources));
                     }
                     Err(Failure::Library {
                         error: rejected.error,

@@ -11,4 +11,4 @@ mod json;
 mod text;
 
 pub use json::{SourceEntry, sources, to_json, to_json_with};
-pub use text::{Colour, render_text};
+pub use text::{Colour, render_text, sources_text};

@@ -1,5 +1,6 @@
 //! The text form: `error: path:line:column: message`, then the offending line with a
 //! caret under the column, drawn by `annotate-snippets` (the renderer rustc uses).
+//! Also what `check` says it read of each export.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -8,6 +9,48 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::error::Diagnostic;
+
+/// What `check` read, as text: per source its rows, format, encoding, dialect,
+/// mapping and the lines it set aside (the JSON form is [`super::sources`]).
+pub fn sources_text(sources: &[crate::model::SourceReport]) -> String {
+    let mut text = String::new();
+    for source in sources {
+        let read = &source.read;
+        let encoding = match read.encoding.as_str() {
+            "" => String::new(),
+            e => format!(", {e}"),
+        };
+        text.push_str(&format!(
+            "{} ({}): {} rows, {}{encoding}, {}, preset {}\n",
+            source.path.display(),
+            source.what,
+            source.rows,
+            read.format,
+            read.dialect,
+            source.preset
+        ));
+        let mapped: Vec<String> = source
+            .mapping
+            .columns
+            .iter()
+            .filter(|(field, header)| field != header)
+            .map(|(field, header)| format!("{field} <- \"{header}\""))
+            .collect();
+        if !mapped.is_empty() {
+            text.push_str(&format!("  columns: {}\n", mapped.join(", ")));
+        }
+        if !source.mapping.ignored.is_empty() {
+            text.push_str(&format!(
+                "  ignored: {}\n",
+                source.mapping.ignored.join(", ")
+            ));
+        }
+        for note in &read.notes {
+            text.push_str(&format!("  line {}: {}\n", note.line, note.message));
+        }
+    }
+    text
+}
 
 /// Whether the text may carry terminal colours (the caller checks `NO_COLOR` and
 /// whether the stream is a terminal).
