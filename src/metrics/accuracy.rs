@@ -119,7 +119,7 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Vec<SnapshotAccuracy> {
                 .map(|s| AccuracyLine::new(&s.id, &s.name))
                 .chain(std::iter::once(AccuracyLine::new(
                     super::NO_SELLER,
-                    "No seller",
+                    super::NO_SELLER_NAME,
                 )))
                 .collect();
             let without_seller = strategy.sellers.len();

@@ -129,6 +129,8 @@ pub const UNSEGMENTED: &str = "unsegmented";
 pub const NO_CLOSE_DATE: &str = "none";
 /// The `by_owner` line of open deals whose owner is none of the sellers.
 pub const NO_SELLER: &str = "no-seller";
+/// The name of the [`NO_SELLER`] lines (the site translates it).
+pub const NO_SELLER_NAME: &str = "No seller";
 const AGE_BUCKETS: [(i64, &str, &str); 5] = [
     (30, "0-30", "0–30 days"),
     (90, "31-90", "31–90 days"),
@@ -351,7 +353,7 @@ fn pipeline(model: &Model, as_of: NaiveDate) -> Pipeline {
         .collect();
     let without_seller = &owners[strategy.sellers.len()];
     if without_seller.open_count > 0 {
-        by_owner.push(line(NO_SELLER, "No seller", without_seller));
+        by_owner.push(line(NO_SELLER, NO_SELLER_NAME, without_seller));
     }
     Pipeline {
         total,

@@ -337,7 +337,10 @@ pub(super) fn pushes(model: &Model) -> (Vec<(String, u64)>, Vec<Slip>) {
         .sellers
         .iter()
         .map(|s| line(&s.id, &s.name))
-        .chain(std::iter::once(line(super::NO_SELLER, "No seller")))
+        .chain(std::iter::once(line(
+            super::NO_SELLER,
+            super::NO_SELLER_NAME,
+        )))
         .collect();
     let without_seller = model.strategy.sellers.len();
     for pair in exports.windows(2) {

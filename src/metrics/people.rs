@@ -79,14 +79,14 @@ pub struct PlanMetrics {
     pub results: PeriodMetrics,
 }
 
-/// Each seller's deals (indexes into the model's deals, in its order), gathered in
-/// one pass so that a seller's figures cost their own deals.
+/// Each seller's deals (indexes into the model's deals, in its order), then the
+/// deals of no seller, gathered in one pass so that a seller's figures cost their
+/// own deals.
 pub(crate) fn deals_by_owner(model: &Model) -> Vec<Vec<usize>> {
-    let mut owned = vec![Vec::new(); model.strategy.sellers.len()];
+    let nobody = model.strategy.sellers.len();
+    let mut owned = vec![Vec::new(); nobody + 1];
     for (index, deal) in model.deals.iter().enumerate() {
-        if let Some(owner) = deal.owner {
-            owned[owner].push(index);
-        }
+        owned[deal.owner.unwrap_or(nobody)].push(index);
     }
     owned
 }
@@ -154,11 +154,11 @@ pub fn sellers(
             line(&seller.id, &seller.name, team, target, &owned[index])
         })
         .collect();
-    let nobodys: Vec<usize> = (0..model.deals.len())
-        .filter(|&d| model.deals[d].owner.is_none())
-        .collect();
-    let without = (!nobodys.is_empty())
-        .then(|| line(super::NO_SELLER, "No seller", String::new(), None, &nobodys));
+    let nobodys = &owned[strategy.sellers.len()];
+    let without = (!nobodys.is_empty()).then(|| {
+        let name = super::NO_SELLER_NAME;
+        line(super::NO_SELLER, name, String::new(), None, nobodys)
+    });
     (sellers, without)
 }
 

@@ -81,7 +81,7 @@ pub fn off_strategy(model: &Model, flags: &[DealFlags]) -> OffStrategy {
         .collect();
     // Deals whose owner is none of the sellers: a line of their own in both
     // tables, so that each sums to the total.
-    let mut without_seller = OffShare::new(super::NO_SELLER, "No seller");
+    let mut without_seller = OffShare::new(super::NO_SELLER, super::NO_SELLER_NAME);
     let mut off: Vec<(usize, &Deal)> = Vec::new();
     for (index, (deal, flags)) in model
         .deals

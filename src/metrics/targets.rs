@@ -118,10 +118,7 @@ fn one(
     let in_scope = |d: &Deal| match target.scope {
         TargetScope::Company => true,
         TargetScope::Segment(s) => model.segment(d) == Some(s),
-        TargetScope::Team(t) => d
-            .owner
-            .and_then(|o| strategy.sellers.get(o))
-            .is_some_and(|s| s.team == t),
+        TargetScope::Team(t) => model.seller(d).is_some_and(|s| s.team == t),
         TargetScope::Seller(s) => d.owner == Some(s),
         TargetScope::Plan(p) => model.in_plan(d, p),
     };

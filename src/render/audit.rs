@@ -38,10 +38,7 @@ fn share_table(
     columns[0].0 = first;
     let mut table = Table::new(caption, &columns);
     for line in lines {
-        let shown = match line.key.as_str() {
-            crate::metrics::NO_SELLER => ctx.t("pipeline.no_seller"),
-            _ => &line.name,
-        };
+        let shown = blocks::seller_name(ctx, &line.key, &line.name);
         let name = match link(line) {
             Some(href) => Cell::link(shown, href),
             None => Cell::text(shown),

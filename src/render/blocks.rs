@@ -33,12 +33,33 @@ pub fn segment_cell(ctx: &Ctx<'_>, s: &crate::metrics::SegmentMetrics) -> Cell {
     }
 }
 
+/// A seller line's name in the site's language: the seller's own name, or the
+/// translated name of the line of the deals of no seller.
+pub fn seller_name<'a>(ctx: &'a Ctx<'_>, key: &str, name: &'a str) -> &'a str {
+    match key {
+        crate::metrics::NO_SELLER => ctx.t("pipeline.no_seller"),
+        _ => name,
+    }
+}
+
 /// A seller line's name linked to their page; the line of the deals of no seller
 /// (key [`crate::metrics::NO_SELLER`]) has no page.
 pub fn seller_cell(ctx: &Ctx<'_>, key: &str, name: &str) -> Cell {
     match key {
-        crate::metrics::NO_SELLER => Cell::text(ctx.t("pipeline.no_seller")),
+        crate::metrics::NO_SELLER => Cell::text(seller_name(ctx, key, name)),
         _ => Cell::link(name, seller_path(key)),
+    }
+}
+
+/// A deal's owner: the seller's name linked to their page, else the owner as the
+/// export writes it (none of the sellers), else "—".
+pub fn deal_owner_cell(ctx: &Ctx<'_>, deal: &Deal) -> Cell {
+    match ctx.model.seller(deal) {
+        Some(seller) => Cell::link(&seller.name, seller_path(&seller.id)),
+        None => match ctx.model.owner_name(deal) {
+            "" => Cell::text("—"),
+            written => Cell::text(written),
+        },
     }
 }
 
@@ -60,16 +81,15 @@ pub fn seller_path(id: &str) -> String {
     format!("sellers/{id}/index.html")
 }
 
-/// A chart of open and weighted value per line, with its table (count, open,
-/// weighted) and a total row that is the exact sum of the lines.
 /// A breakdown line's name in the site's language: the lines the metrics add
 /// beside the strategy's own (no segment, no seller, no close date, the age
 /// buckets) are translated.
 fn line_name<'a>(ctx: &'a Ctx<'_>, line: &'a Breakdown) -> &'a str {
     use crate::metrics::{NO_CLOSE_DATE, NO_SELLER, UNSEGMENTED};
     match (line.key.as_str(), line.name.as_str()) {
-        (UNSEGMENTED, "Unsegmented") => ctx.t("pipeline.unsegmented"),
-        (NO_SELLER, "No seller") => ctx.t("pipeline.no_seller"),
+        // Ids the strategy may not use.
+        (UNSEGMENTED, _) => segment_name(ctx, &line.key, &line.name),
+        (NO_SELLER, _) => seller_name(ctx, &line.key, &line.name),
         (NO_CLOSE_DATE, "No expected close") => ctx.t("pipeline.no_expected_close"),
         ("0-30", "0–30 days") => ctx.t("pipeline.age_0_30"),
         ("31-90", "31–90 days") => ctx.t("pipeline.age_31_90"),
@@ -80,6 +100,8 @@ fn line_name<'a>(ctx: &'a Ctx<'_>, line: &'a Breakdown) -> &'a str {
     }
 }
 
+/// A chart of open and weighted value per line, with its table (count, open,
+/// weighted) and a total row that is the exact sum of the lines.
 pub fn breakdown_chart(
     ctx: &Ctx<'_>,
     title: &str,
@@ -366,13 +388,7 @@ pub fn deal_table(
             ));
         }
         if columns.owner {
-            row.push(match model.seller(deal) {
-                Some(seller) => Cell::link(&seller.name, seller_path(&seller.id)),
-                None => match model.owner_name(deal) {
-                    "" => Cell::text("—"),
-                    written => Cell::text(written),
-                },
-            });
+            row.push(deal_owner_cell(ctx, deal));
         }
         let stage = match deal.status {
             Status::Open => model.strategy.stages[deal.stage].name.clone(),

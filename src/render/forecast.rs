@@ -180,11 +180,8 @@ pub fn accuracy(ctx: &Ctx<'_>) -> Option<Section> {
             &columns,
         );
         for line in lines.iter() {
-            let name = match line.key.as_str() {
-                crate::metrics::NO_SELLER => ctx.t("pipeline.no_seller").to_string(),
-                _ => line.name.clone(),
-            };
-            table.rows.push(accuracy_row(ctx, name, line));
+            let name = super::blocks::seller_name(ctx, &line.key, &line.name);
+            table.rows.push(accuracy_row(ctx, name.to_string(), line));
         }
         section = section.table(table);
     }

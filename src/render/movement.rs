@@ -188,13 +188,7 @@ pub fn slip_section(ctx: &Ctx<'_>) -> Option<Section> {
         };
         pushed.rows.push(vec![
             Cell::text(format!("{} ({})", deal.name, deal.id)),
-            match ctx.model.seller(deal) {
-                Some(seller) => Cell::link(&seller.name, blocks::seller_path(&seller.id)),
-                None => match ctx.model.owner_name(deal) {
-                    "" => Cell::text("—"),
-                    written => Cell::text(written),
-                },
-            },
+            blocks::deal_owner_cell(ctx, deal),
             Cell::number(ctx.locale.integer(*times as i64)),
             Cell::date(ctx.date_or_dash(deal.expected_close.or(deal.closed))),
         ]);
