@@ -27,6 +27,10 @@ done
 for f in tests/fixtures/*/content/*.md sample-data/content/*.md sample-data/content/meetings/*.md; do
   cp "$f" "$work/markdown/$(echo "$f" | tr / _)"
 done
+# Inputs that once failed a target, kept so that every run tries them again.
+for f in fuzz/seeds/*/*; do
+  cp "$f" "$work/$(basename "$(dirname "$f")")/seed-$(basename "$f")"
+done
 i=0
 for text in 125000 84500.50 -12.30 1,5 "1 000" 2026 2026-Q3 2026-Q5 2026-02-29 2026-13-01 0.05; do
   printf '%s' "$text" > "$work/parsers/seed-$i"; i=$((i + 1))
