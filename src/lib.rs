@@ -199,10 +199,13 @@ pub fn build_site_with(
     progress: &mut dyn FnMut(Step),
 ) -> Result<Vec<OutputFile>, Error> {
     let (model, theme) = prepare(project, options, progress)?;
-    let shown = audience::apply(model, &options.audience)?;
+    let mut shown = audience::apply(model, &options.audience)?;
     progress(Step::Compute);
     let metrics =
         metrics::compute_between(&shown.model, options.as_of, options.since, options.until);
+    // Pages read the snapshots only through the metrics: their deals make room
+    // for the site's files.
+    shown.model.release_snapshot_deals();
     progress(Step::Render);
     let files = render::render_for(&shown.model, &metrics, &theme, options, &shown.policy)?;
     audience::guard(&files, &shown.excluded)?;

@@ -259,7 +259,7 @@ fn canonical(model: &Model) -> Vec<Canonical> {
         .iter()
         .map(|d| {
             (
-                d.id.clone(),
+                d.id.to_string(),
                 d.customer.map(|c| model.customers[c].id.clone()),
                 model.owner_id(d).to_string(),
                 s.stages[d.stage].id.clone(),
@@ -559,7 +559,7 @@ fn lenient_builds_leave_bad_rows_out_and_list_them() {
     let mut options = Options::new(as_of());
     options.lenient = true;
     let model = pipepress::check(dir.path(), &options).expect("lenient check passes");
-    let ids: Vec<&str> = model.deals.iter().map(|d| d.id.as_str()).collect();
+    let ids: Vec<&str> = model.deals.iter().map(|d| &*d.id).collect();
     assert_eq!(ids, ["X1", "X2", "X4", "X5", "X6"]);
     let skipped: Vec<String> = model.skipped.iter().map(ToString::to_string).collect();
     assert_eq!(
@@ -787,7 +787,7 @@ fn hidden_workbook_columns_are_left_out_unless_mapped() {
         ]
     );
     // The hidden opportunity id is mapped, so it is read.
-    assert_eq!(model.deals[0].id, "X1");
+    assert_eq!(&*model.deals[0].id, "X1");
 }
 
 #[test]

@@ -34,12 +34,12 @@ pub(super) fn shown(mut model: Model) -> Shown {
         shown.extend(model.customers.iter().map(|c| c.name.clone()));
     }
     if allow.deals {
-        shown.extend(model.deals.iter().map(|d| d.name.clone()));
+        shown.extend(model.deals.iter().map(|d| d.name.to_string()));
         shown.extend(
             model
                 .snapshots
                 .iter()
-                .flat_map(|s| s.deals.iter().map(|d| d.name.clone())),
+                .flat_map(|s| s.deals.iter().map(|d| d.name.to_string())),
         );
     }
     let mut names: BTreeSet<(What, String)> = BTreeSet::new();
@@ -74,7 +74,7 @@ pub(super) fn shown(mut model: Model) -> Shown {
             .deals
             .iter()
             .chain(model.snapshots.iter().flat_map(|s| &s.deals))
-            .map(|d| d.id.clone())
+            .map(|d| d.id.to_string())
             .collect();
         let numbers: BTreeMap<String, usize> = ids
             .into_iter()
@@ -86,8 +86,8 @@ pub(super) fn shown(mut model: Model) -> Shown {
             .iter_mut()
             .chain(model.snapshots.iter_mut().flat_map(|s| &mut s.deals));
         for deal in deals {
-            names.insert((What::Deal, std::mem::take(&mut deal.name)));
-            deal.id = pseudonym("deal", numbers[&deal.id]);
+            names.insert((What::Deal, std::mem::take(&mut deal.name).into()));
+            deal.id = pseudonym("deal", numbers[&*deal.id]).into();
             deal.name = deal.id.clone();
         }
         // The owners that are not sellers are found by deal id.

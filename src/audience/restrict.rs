@@ -220,7 +220,7 @@ fn excluded_names(
     };
     let shown: BTreeSet<&str> = deals()
         .filter(|d| kept(d))
-        .map(|d| d.name.as_str())
+        .map(|d| &*d.name)
         .chain(
             model
                 .customers
@@ -234,7 +234,7 @@ fn excluded_names(
     names.extend(
         deals()
             .filter(|d| !kept(d))
-            .map(|d| (What::Deal, d.name.as_str())),
+            .map(|d| (What::Deal, &*d.name)),
     );
     names.extend(
         model

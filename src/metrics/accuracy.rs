@@ -101,7 +101,7 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Vec<SnapshotAccuracy> {
     if !categorised {
         return Vec::new();
     }
-    let now: FxHashMap<&str, &Deal> = model.deals.iter().map(|d| (d.id.as_str(), d)).collect();
+    let now: FxHashMap<&str, &Deal> = model.deals.iter().map(|d| (&*d.id, d)).collect();
     let strategy = &model.strategy;
     let calendar = strategy.calendar;
     model
@@ -137,7 +137,7 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Vec<SnapshotAccuracy> {
                 {
                     continue;
                 }
-                let current = now.get(then.id.as_str()).copied();
+                let current = now.get(&*then.id).copied();
                 let won = current.is_some_and(|d| {
                     d.status == Status::Won
                         && d.closed.is_some_and(|c| range.contains(c) && c <= as_of)

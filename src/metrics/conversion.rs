@@ -44,7 +44,7 @@ pub fn compute(model: &Model) -> Conversion {
         .chain(std::iter::once(model.deals.as_slice()));
     for deals in exports {
         for deal in deals {
-            let entry = furthest.entry(deal.id.as_str()).or_insert(deal.stage);
+            let entry = furthest.entry(&*deal.id).or_insert(deal.stage);
             *entry = (*entry).max(deal.stage);
         }
     }
@@ -57,7 +57,7 @@ pub fn compute(model: &Model) -> Conversion {
             stages.len().saturating_sub(1)
         } else {
             furthest
-                .get(deal.id.as_str())
+                .get(&*deal.id)
                 .copied()
                 .unwrap_or(deal.stage)
         };

@@ -118,8 +118,8 @@ pub fn compute(
             continue;
         }
         items[owner].push(FocusItem {
-            deal: deal.id.clone(),
-            name: deal.name.clone(),
+            deal: deal.id.to_string(),
+            name: deal.name.to_string(),
             score: hits.iter().map(|h| h.weight).sum(),
             weighted_value: deal.amount().percent(model.probability(deal)),
             hits,
@@ -223,7 +223,7 @@ fn hits(
     if high && probability >= rules.late_stage_min_probability {
         hit(rules.late_stage_weight, Reason::LateStage { probability });
     }
-    let times = pushes.get(deal.id.as_str()).copied().unwrap_or(0);
+    let times = pushes.get(&*deal.id).copied().unwrap_or(0);
     if times >= u64::from(rules.pushed_min_times) {
         hit(rules.pushed_weight, Reason::Pushed { times });
     }

@@ -98,6 +98,10 @@ pub struct Metrics {
     pub movement: Option<Movement>,
     /// Each seller's focus list and prospects, in the strategy's order.
     pub focus: Vec<SellerFocus>,
+    /// The currencies other than the base that some deal (current or in a
+    /// snapshot) was converted from, in order: for the pages' note on rates.
+    #[serde(skip)]
+    pub converted_from: Vec<String>,
 }
 
 /// One line of a pipeline breakdown.
@@ -150,6 +154,17 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Metrics {
 /// `as_of` is used.
 pub fn compute_since(model: &Model, as_of: NaiveDate, since: Option<NaiveDate>) -> Metrics {
     compute_between(model, as_of, since, None)
+}
+
+/// The currencies deals were converted from, current and in snapshots, in order.
+fn converted_from(model: &Model) -> Vec<String> {
+    let used: std::collections::BTreeSet<&str> = model
+        .deals
+        .iter()
+        .chain(model.snapshots.iter().flat_map(|s| &s.deals))
+        .filter_map(|d| d.currency.as_deref())
+        .collect();
+    used.into_iter().map(str::to_string).collect()
 }
 
 /// As [`compute_since`], with the movement ending at the latest snapshot on or
@@ -241,6 +256,7 @@ pub fn compute_between(
     });
     let (sellers, without_seller) = done(sellers);
     Metrics {
+        converted_from: converted_from(model),
         as_of,
         currency: model.strategy.currency.clone(),
         pipeline: done(pipeline_),

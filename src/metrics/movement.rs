@@ -169,8 +169,8 @@ pub fn compute(
         .iter()
         .rev()
         .find(|s| s.date <= limit && s.date < to)?;
-    let then: FxHashMap<&str, &Deal> = from.deals.iter().map(|d| (d.id.as_str(), d)).collect();
-    let now: FxHashMap<&str, &Deal> = end_deals.iter().map(|d| (d.id.as_str(), d)).collect();
+    let then: FxHashMap<&str, &Deal> = from.deals.iter().map(|d| (&*d.id, d)).collect();
+    let now: FxHashMap<&str, &Deal> = end_deals.iter().map(|d| (&*d.id, d)).collect();
     let (label, range) = period;
     let mut w = Waterfall::default();
     let mut p = PeriodWaterfall {
@@ -191,7 +191,7 @@ pub fn compute(
         if was_in {
             p.start.add(start);
         }
-        let new = now.get(old.id.as_str()).copied();
+        let new = now.get(&*old.id).copied();
         let mut changes = Vec::new();
         match new.map(|d| d.status) {
             None => {
@@ -256,8 +256,8 @@ pub fn compute(
         if !changes.is_empty() {
             changes.sort();
             deals.push(DealMovement {
-                id: old.id.clone(),
-                name: new.map_or_else(|| old.name.clone(), |d| d.name.clone()),
+                id: old.id.to_string(),
+                name: new.map_or_else(|| old.name.to_string(), |d| d.name.to_string()),
                 owner: model.owner_id(new.unwrap_or(old)).to_string(),
                 changes,
                 value_before: Some(start),
@@ -277,7 +277,7 @@ pub fn compute(
             p.end.add(end);
         }
         if then
-            .get(deal.id.as_str())
+            .get(&*deal.id)
             .is_some_and(|d| d.status == Status::Open)
         {
             continue;
@@ -287,8 +287,8 @@ pub fn compute(
             p.new.add(end);
         }
         deals.push(DealMovement {
-            id: deal.id.clone(),
-            name: deal.name.clone(),
+            id: deal.id.to_string(),
+            name: deal.name.to_string(),
             owner: model.owner_id(deal).to_string(),
             changes: vec![Change::New],
             value_before: None,
@@ -344,10 +344,10 @@ pub(super) fn pushes(model: &Model) -> (Vec<(String, u64)>, Vec<Slip>) {
         .collect();
     let without_seller = model.strategy.sellers.len();
     for pair in exports.windows(2) {
-        let later: FxHashMap<&str, &Deal> = pair[1].iter().map(|d| (d.id.as_str(), d)).collect();
+        let later: FxHashMap<&str, &Deal> = pair[1].iter().map(|d| (&*d.id, d)).collect();
         for old in pair[0].iter().filter(|d| d.status == Status::Open) {
             let Some(new) = later
-                .get(old.id.as_str())
+                .get(&*old.id)
                 .filter(|d| d.status == Status::Open)
             else {
                 continue;
@@ -359,7 +359,7 @@ pub(super) fn pushes(model: &Model) -> (Vec<(String, u64)>, Vec<Slip>) {
             line.observed += 1;
             if b > a {
                 line.pushed += 1;
-                *counts.entry(old.id.as_str()).or_default() += 1;
+                *counts.entry(&*old.id).or_default() += 1;
             }
         }
     }

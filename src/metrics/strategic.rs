@@ -114,7 +114,7 @@ pub fn off_strategy(model: &Model, flags: &[DealFlags]) -> OffStrategy {
         total: total.finish(),
         by_seller: sellers.into_iter().map(OffShare::finish).collect(),
         by_team: teams.into_iter().map(OffShare::finish).collect(),
-        deals: off.iter().map(|(_, d)| d.id.clone()).collect(),
+        deals: off.iter().map(|(_, d)| d.id.to_string()).collect(),
         indexes: off.iter().map(|&(i, _)| i).collect(),
     }
 }
@@ -394,8 +394,8 @@ pub fn strategy_change(model: &Model) -> Option<StrategyChange> {
             _ => {}
         }
         change.deals.push(Move {
-            id: deal.id.clone(),
-            name: deal.name.clone(),
+            id: deal.id.to_string(),
+            name: deal.name.to_string(),
             before: was,
             after: is,
             value: Some(value),

@@ -128,7 +128,7 @@ pub fn read(
         };
         if let Some((deal, owner)) = reader.deal(strategy, customers, seen) {
             if let Some(owner) = owner {
-                unlisted.push((deal.id.clone(), owner));
+                unlisted.push((deal.id.to_string(), owner));
             }
             deals.push(deal);
             lines.push(row.line());
@@ -376,8 +376,8 @@ impl RowReader<'_, '_> {
             return None;
         }
         let deal = Deal {
-            id,
-            name,
+            id: id.into(),
+            name: name.into(),
             customer,
             owner,
             stage: stage?,
@@ -391,7 +391,7 @@ impl RowReader<'_, '_> {
             closed,
             next_activity,
             last_activity,
-            lost_reason: row.get(LOST_REASON).to_string(),
+            lost_reason: row.get(LOST_REASON).into(),
             plan,
             segment,
             offer,

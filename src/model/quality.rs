@@ -58,7 +58,7 @@ pub fn deal_warnings(model: &Model, as_of: NaiveDate) -> Vec<(Option<usize>, Dia
             );
         }
         if deal.owner.is_none() {
-            match model.unlisted_owners.get(&deal.id) {
+            match model.unlisted_owners.get(&*deal.id) {
                 Some(owner) => warn(
                     Code::DealOwnerUnknown,
                     format!(

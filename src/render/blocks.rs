@@ -452,9 +452,9 @@ fn deal_csv(ctx: &Ctx<'_>, deals: &[usize]) -> super::view::Csv {
             let deal = &model.deals[i];
             let customer = deal.customer.map(|c| &model.customers[c]);
             vec![
-                deal.id.clone(),
-                deal.name.clone(),
-                customer.map(|c| c.id.clone()).unwrap_or_default(),
+                deal.id.to_string(),
+                deal.name.to_string(),
+                customer.map(|c| c.id.to_string()).unwrap_or_default(),
                 customer.map(|c| c.name.clone()).unwrap_or_default(),
                 model.owner_id(deal).to_string(),
                 model.strategy.stages[deal.stage].id.clone(),

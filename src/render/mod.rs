@@ -74,17 +74,12 @@ fn open_by_seller(model: &Model) -> Vec<Vec<usize>> {
 
 /// Which fixed rates the figures used, for every page's footer: empty when every
 /// deal is in the base currency.
-fn rates_note(model: &Model, theme: &Theme) -> String {
-    let used: std::collections::BTreeSet<&str> = model
-        .deals
-        .iter()
-        .chain(model.snapshots.iter().flat_map(|s| &s.deals))
-        .filter_map(|d| d.currency.as_deref())
-        .collect();
-    let rates: Vec<String> = used
+fn rates_note(model: &Model, metrics: &Metrics, theme: &Theme) -> String {
+    let rates: Vec<String> = metrics
+        .converted_from
         .iter()
         .filter_map(|code| {
-            let rate = model.strategy.rates.get(*code)?.to_string();
+            let rate = model.strategy.rates.get(code)?.to_string();
             let rate = match model.config.language {
                 crate::config::Language::Sv => rate.replace('.', ","),
                 crate::config::Language::En => rate,
@@ -128,7 +123,7 @@ pub fn render_for(
     let brand = &model.config.brand;
     let warnings = crate::model::deal_warnings(model, metrics.as_of);
     let locale = Locale::new(model.config.language, &model.strategy.currency);
-    let rates = rates_note(model, theme);
+    let rates = rates_note(model, metrics, theme);
     // A board build has no page about single deals, this one included.
     let data_quality =
         !policy.aggregates_only && (!warnings.is_empty() || !model.skipped.is_empty());

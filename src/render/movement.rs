@@ -183,7 +183,7 @@ pub fn slip_section(ctx: &Ctx<'_>) -> Option<Section> {
     )
     .empty_text(ctx.t("mv.none_twice"));
     for (id, times) in m.push_counts.iter().filter(|(_, n)| *n >= 2).take(30) {
-        let Some(deal) = deals.iter().find(|d| &d.id == id) else {
+        let Some(deal) = deals.iter().find(|d| *d.id == **id) else {
             continue;
         };
         pushed.rows.push(vec![

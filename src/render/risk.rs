@@ -82,7 +82,7 @@ fn summarise(ctx: &Ctx<'_>) -> Summary {
         let f = &flags[i];
         let pushed = pushed_ids
             .as_ref()
-            .is_some_and(|ids| ids.contains(deal.id.as_str()));
+            .is_some_and(|ids| ids.contains(&*deal.id));
         if let Some(t) = s.pushed.as_mut().filter(|_| pushed) {
             t.add(value);
         }

@@ -186,7 +186,7 @@ impl Book {
             prospect(
                 c,
                 Tier::LostToRevisit {
-                    deal: deal.id.clone(),
+                    deal: deal.id.to_string(),
                     value: deal.amount(),
                     lost_on: deal.closed.unwrap_or(as_of),
                     index: d,

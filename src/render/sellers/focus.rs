@@ -231,7 +231,7 @@ fn tier_why(ctx: &Ctx<'_>, tier: &Tier) -> String {
             ..
         } => {
             let deal = &ctx.model.deals[*index];
-            let reason = match deal.lost_reason.as_str() {
+            let reason = match &*deal.lost_reason {
                 "" => String::new(),
                 text => format!(" ({text})"),
             };
