@@ -119,7 +119,7 @@ fn restrict(model: Model, keep: &[usize], label: Label, audience: String) -> Sho
         plan.goal_deals = None;
     }
     // A deal whose owner is none of the sellers is no audience's own.
-    let kept = |deal: &Deal| deal.owner.is_some_and(|o| sellers[o].is_some());
+    let kept = |deal: &Deal| deal.owner().is_some_and(|o| sellers[o].is_some());
     let all_deals = || {
         model
             .deals
@@ -129,7 +129,7 @@ fn restrict(model: Model, keep: &[usize], label: Label, audience: String) -> Sho
     // Customers the kept deals name or the kept sellers own, in the file's order.
     let mut wanted = vec![false; model.customers.len()];
     for deal in all_deals().filter(|d| kept(d)) {
-        if let Some(c) = deal.customer {
+        if let Some(c) = deal.customer() {
             wanted[c] = true;
         }
     }
@@ -149,10 +149,13 @@ fn restrict(model: Model, keep: &[usize], label: Label, audience: String) -> Sho
     }
     let excluded = excluded_names(&model, &wanted, kept, audience);
     let renumber = |deal: &Deal| -> Option<Deal> {
-        let owner = sellers[deal.owner?]?;
+        let owner = sellers[deal.owner()?]?;
         Some(Deal {
-            owner: Some(owner),
-            customer: deal.customer.and_then(|c| customers_map[c]),
+            owner: Some(owner as u32),
+            customer: deal
+                .customer()
+                .and_then(|c| customers_map[c])
+                .map(|c| c as u32),
             ..deal.clone()
         })
     };
@@ -231,11 +234,7 @@ fn excluded_names(
         )
         .collect();
     let mut names: BTreeSet<(What, &str)> = BTreeSet::new();
-    names.extend(
-        deals()
-            .filter(|d| !kept(d))
-            .map(|d| (What::Deal, &*d.name)),
-    );
+    names.extend(deals().filter(|d| !kept(d)).map(|d| (What::Deal, &*d.name)));
     names.extend(
         model
             .customers

@@ -142,7 +142,7 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Vec<SnapshotAccuracy> {
                     d.status == Status::Won
                         && d.closed.is_some_and(|c| range.contains(c) && c <= as_of)
                 });
-                by_seller[then.owner.unwrap_or(without_seller)].add(
+                by_seller[then.owner().unwrap_or(without_seller)].add(
                     category,
                     then.amount(),
                     won,

@@ -44,8 +44,8 @@ pub fn compute(model: &Model) -> Conversion {
         .chain(std::iter::once(model.deals.as_slice()));
     for deals in exports {
         for deal in deals {
-            let entry = furthest.entry(&*deal.id).or_insert(deal.stage);
-            *entry = (*entry).max(deal.stage);
+            let entry = furthest.entry(&*deal.id).or_insert(deal.stage());
+            *entry = (*entry).max(deal.stage());
         }
     }
     let mut reached = vec![0u64; stages.len()];
@@ -56,10 +56,7 @@ pub fn compute(model: &Model) -> Conversion {
             won += 1;
             stages.len().saturating_sub(1)
         } else {
-            furthest
-                .get(&*deal.id)
-                .copied()
-                .unwrap_or(deal.stage)
+            furthest.get(&*deal.id).copied().unwrap_or(deal.stage())
         };
         for count in reached.iter_mut().take(top + 1) {
             *count += 1;

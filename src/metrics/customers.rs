@@ -51,7 +51,7 @@ pub fn values(model: &Model, as_of: NaiveDate) -> Vec<CustomerValue> {
         })
         .collect();
     for deal in &model.deals {
-        let Some(row) = deal.customer.map(|c| &mut rows[c]) else {
+        let Some(row) = deal.customer().map(|c| &mut rows[c]) else {
             continue;
         };
         match (deal.status, deal.closed) {

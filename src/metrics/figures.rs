@@ -32,7 +32,7 @@ pub fn value(model: &Model, as_of: NaiveDate, kpi: Kpi, when: When, scope: Scope
     let include = |deal: &Deal| match scope {
         Scope::Company => true,
         Scope::Segment(s) => model.segment(deal) == Some(s),
-        Scope::Seller(s) => deal.owner == Some(s),
+        Scope::Seller(s) => deal.owner() == Some(s),
         Scope::Team(t) => model.seller(deal).is_some_and(|s| s.team == t),
     };
     if !kpi.takes_period() {

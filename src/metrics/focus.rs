@@ -110,7 +110,7 @@ pub fn compute(
     let mut items: Vec<Vec<FocusItem>> = vec![Vec::new(); model.strategy.sellers.len()];
     for (index, deal) in model.deals.iter().enumerate() {
         // A deal whose owner is none of the sellers is on no seller's page.
-        let Some(owner) = deal.owner.filter(|_| deal.status == Status::Open) else {
+        let Some(owner) = deal.owner().filter(|_| deal.status == Status::Open) else {
             continue;
         };
         let hits = hits(model, as_of, health, threshold, &pushes, index);

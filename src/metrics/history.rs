@@ -25,7 +25,7 @@ pub struct History {
 fn point(model: &Model, date: NaiveDate, deals: &[Deal]) -> SnapshotPoint {
     let mut by_stage = vec![PipelineSum::default(); model.strategy.stages.len()];
     for deal in deals.iter().filter(|d| d.status == Status::Open) {
-        by_stage[deal.stage].add(deal.amount(), model.probability(deal));
+        by_stage[deal.stage()].add(deal.amount(), model.probability(deal));
     }
     let mut sum = PipelineSum::default();
     by_stage.iter().for_each(|s| sum.merge(s));

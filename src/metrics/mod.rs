@@ -331,8 +331,8 @@ fn pipeline(model: &Model, as_of: NaiveDate) -> Pipeline {
     for deal in model.deals.iter().filter(|d| d.status == Status::Open) {
         let (value, p) = (deal.amount(), model.probability(deal));
         total.add(value, p);
-        stages[deal.stage].add(value, p);
-        owners[deal.owner.unwrap_or(strategy.sellers.len())].add(value, p);
+        stages[deal.stage()].add(value, p);
+        owners[deal.owner().unwrap_or(strategy.sellers.len())].add(value, p);
         segments[model.segment(deal).unwrap_or(strategy.segments.len())].add(value, p);
         let month = deal
             .expected_close

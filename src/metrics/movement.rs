@@ -181,7 +181,7 @@ pub fn compute(
         |d: &Deal| d.status == Status::Open && d.expected_close.is_some_and(|c| range.contains(c));
     let mut deals = Vec::new();
     let (mut advanced, mut moved_back, mut pushed, mut pulled_in) = (0, 0, 0, 0);
-    let stage_name = |d: &Deal| model.strategy.stages[d.stage].name.clone();
+    let stage_name = |d: &Deal| model.strategy.stages[d.stage()].name.clone();
 
     // Deals open at the start: each leaves through exactly one door.
     for old in from.deals.iter().filter(|d| d.status == Status::Open) {
@@ -346,16 +346,13 @@ pub(super) fn pushes(model: &Model) -> (Vec<(String, u64)>, Vec<Slip>) {
     for pair in exports.windows(2) {
         let later: FxHashMap<&str, &Deal> = pair[1].iter().map(|d| (&*d.id, d)).collect();
         for old in pair[0].iter().filter(|d| d.status == Status::Open) {
-            let Some(new) = later
-                .get(&*old.id)
-                .filter(|d| d.status == Status::Open)
-            else {
+            let Some(new) = later.get(&*old.id).filter(|d| d.status == Status::Open) else {
                 continue;
             };
             let (Some(a), Some(b)) = (old.expected_close, new.expected_close) else {
                 continue;
             };
-            let line = &mut slip[new.owner.unwrap_or(without_seller)];
+            let line = &mut slip[new.owner().unwrap_or(without_seller)];
             line.observed += 1;
             if b > a {
                 line.pushed += 1;

@@ -86,7 +86,7 @@ pub(crate) fn deals_by_owner(model: &Model) -> Vec<Vec<usize>> {
     let nobody = model.strategy.sellers.len();
     let mut owned = vec![Vec::new(); nobody + 1];
     for (index, deal) in model.deals.iter().enumerate() {
-        owned[deal.owner.unwrap_or(nobody)].push(index);
+        owned[deal.owner().unwrap_or(nobody)].push(index);
     }
     owned
 }

@@ -92,7 +92,7 @@ pub fn off_strategy(model: &Model, flags: &[DealFlags]) -> OffStrategy {
     {
         let value = deal.amount();
         total.add(value, flags.off_strategy);
-        match deal.owner {
+        match deal.owner() {
             Some(owner) => {
                 sellers[owner].add(value, flags.off_strategy);
                 if let Some(team) = teams.get_mut(strategy.sellers[owner].team) {
@@ -246,7 +246,7 @@ pub fn win_loss(model: &Model, as_of: NaiveDate) -> WinLoss {
     for deal in &closed {
         let segment = model.segment(deal).unwrap_or(unsegmented);
         by_segment[segment].add(deal);
-        by_offer[deal.offer.unwrap_or(strategy.offers.len())].add(deal);
+        by_offer[deal.offer().unwrap_or(strategy.offers.len())].add(deal);
         by_size[size_band(deal.amount()).0].add(deal);
         if deal.status == Status::Lost {
             let reason = match deal.lost_reason.trim() {
@@ -270,7 +270,7 @@ pub fn win_loss(model: &Model, as_of: NaiveDate) -> WinLoss {
             row.count += 1;
             row.value += deal.amount();
             row.by_segment[segment] += 1;
-            row.by_stage[deal.stage] += 1;
+            row.by_stage[deal.stage()] += 1;
         }
     }
     reasons.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.reason.cmp(&b.reason)));
@@ -375,9 +375,9 @@ pub fn strategy_change(model: &Model) -> Option<StrategyChange> {
     };
     for deal in model.deals.iter().filter(|d| d.status == Status::Open) {
         // A deal's own segment id is looked up again in the earlier strategy.
-        let earlier = match deal.segment {
+        let earlier = match deal.segment() {
             Some(own) => previous.segment_index(&now.segments[own].id),
-            None => deal.customer.and_then(|c| before[c]),
+            None => deal.customer().and_then(|c| before[c]),
         };
         let (was, is) = (
             Placement::of(previous, earlier),

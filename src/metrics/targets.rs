@@ -91,7 +91,8 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Vec<TargetMetrics> {
 fn first_wins(model: &Model, as_of: NaiveDate) -> HashMap<usize, &Deal> {
     let mut first: HashMap<usize, &Deal> = HashMap::new();
     for deal in &model.deals {
-        let (Some(customer), Status::Won, Some(closed)) = (deal.customer, deal.status, deal.closed)
+        let (Some(customer), Status::Won, Some(closed)) =
+            (deal.customer(), deal.status, deal.closed)
         else {
             continue;
         };
@@ -119,7 +120,7 @@ fn one(
         TargetScope::Company => true,
         TargetScope::Segment(s) => model.segment(d) == Some(s),
         TargetScope::Team(t) => model.seller(d).is_some_and(|s| s.team == t),
-        TargetScope::Seller(s) => d.owner == Some(s),
+        TargetScope::Seller(s) => d.owner() == Some(s),
         TargetScope::Plan(p) => model.in_plan(d, p),
     };
     let closed_in = |d: &Deal| d.closed.is_some_and(|c| range.contains(c) && c <= as_of);

@@ -378,12 +378,13 @@ impl RowReader<'_, '_> {
         let deal = Deal {
             id: id.into(),
             name: name.into(),
-            customer,
-            owner,
-            stage: stage?,
+            // Indexes into lists held in memory: each fits in a u32.
+            customer: customer.map(|i| i as u32),
+            owner: owner.map(|i| i as u32),
+            stage: stage? as u32,
             status: status?,
             value,
-            currency,
+            currency: currency.map(String::into_boxed_str),
             own_value,
             probability,
             created: created?,
@@ -392,9 +393,9 @@ impl RowReader<'_, '_> {
             next_activity,
             last_activity,
             lost_reason: row.get(LOST_REASON).into(),
-            plan,
-            segment,
-            offer,
+            plan: plan.map(|i| i as u32),
+            segment: segment.map(|i| i as u32),
+            offer: offer.map(|i| i as u32),
             forecast_category,
         };
         Some((deal, unlisted))

@@ -86,7 +86,7 @@ pub fn deal_warnings(model: &Model, as_of: NaiveDate) -> Vec<(Option<usize>, Dia
             );
         }
         let close = deal.closed.or(deal.expected_close);
-        if let (Some(customer), Some(value), Some(close)) = (deal.customer, deal.value, close) {
+        if let (Some(customer), Some(value), Some(close)) = (deal.customer(), deal.value, close) {
             match first_seen.get(&(customer, value, close)) {
                 Some((other, other_line)) => warn(
                     Code::DealDuplicate,

@@ -111,7 +111,7 @@ pub fn share_by_seller(ctx: &Ctx<'_>) -> Table {
 pub fn off_strategy_for_seller(ctx: &Ctx<'_>, seller: usize) -> Section {
     let line = &ctx.metrics.off_strategy.by_seller[seller];
     let deals: Vec<usize> = (ctx.metrics.off_strategy.indexes.iter().copied())
-        .filter(|&i| ctx.model.deals[i].owner == Some(seller))
+        .filter(|&i| ctx.model.deals[i].owner() == Some(seller))
         .collect();
     Section::new("off-strategy", ctx.t("kpi.off_strategy"))
         .intro(ctx.tf(

@@ -382,7 +382,7 @@ pub fn deal_table(
         let mut row = vec![Cell::text(format!("{} ({})", deal.name, deal.id))];
         if columns.customer {
             row.push(Cell::text(
-                deal.customer
+                deal.customer()
                     .map(|c| model.customers[c].name.clone())
                     .unwrap_or_else(|| "—".into()),
             ));
@@ -391,7 +391,7 @@ pub fn deal_table(
             row.push(deal_owner_cell(ctx, deal));
         }
         let stage = match deal.status {
-            Status::Open => model.strategy.stages[deal.stage].name.clone(),
+            Status::Open => model.strategy.stages[deal.stage()].name.clone(),
             Status::Won => ctx.t("status.won").into(),
             Status::Lost => ctx.t("status.lost").into(),
         };
@@ -450,14 +450,14 @@ fn deal_csv(ctx: &Ctx<'_>, deals: &[usize]) -> super::view::Csv {
         .iter()
         .map(|&i| {
             let deal = &model.deals[i];
-            let customer = deal.customer.map(|c| &model.customers[c]);
+            let customer = deal.customer().map(|c| &model.customers[c]);
             vec![
                 deal.id.to_string(),
                 deal.name.to_string(),
                 customer.map(|c| c.id.to_string()).unwrap_or_default(),
                 customer.map(|c| c.name.clone()).unwrap_or_default(),
                 model.owner_id(deal).to_string(),
-                model.strategy.stages[deal.stage].id.clone(),
+                model.strategy.stages[deal.stage()].id.clone(),
                 format!("{:?}", deal.status).to_lowercase(),
                 deal.value.map(Money::canonical).unwrap_or_default(),
                 model.probability(deal).to_string(),

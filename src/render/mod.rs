@@ -65,7 +65,7 @@ pub struct Ctx<'a> {
 fn open_by_seller(model: &Model) -> Vec<Vec<usize>> {
     let mut lists = vec![Vec::new(); model.strategy.sellers.len()];
     for (index, deal) in model.deals.iter().enumerate() {
-        if let (crate::model::Status::Open, Some(owner)) = (deal.status, deal.owner) {
+        if let (crate::model::Status::Open, Some(owner)) = (deal.status, deal.owner()) {
             lists[owner].push(index);
         }
     }

@@ -119,7 +119,7 @@ pub fn for_seller(ctx: &Ctx<'_>, seller: usize) -> Option<Table> {
     let mine: Vec<&Diagnostic> = ctx
         .warnings
         .iter()
-        .filter(|(deal, _)| deal.is_some_and(|d| deals[d].owner == Some(seller)))
+        .filter(|(deal, _)| deal.is_some_and(|d| deals[d].owner() == Some(seller)))
         .map(|(_, w)| w)
         .collect();
     (!mine.is_empty()).then(|| warnings_table(ctx, mine.into_iter()))

@@ -171,7 +171,7 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
         .iter()
         .filter(|d| ctx.model.in_plan(d, index) && d.status == Status::Open)
     {
-        funnel[deal.stage].add(deal.amount(), ctx.model.probability(deal));
+        funnel[deal.stage()].add(deal.amount(), ctx.model.probability(deal));
     }
     let lines: Vec<Breakdown> = strategy
         .stages

@@ -90,7 +90,7 @@ impl Book {
             owned: vec![Vec::new(); model.strategy.sellers.len()],
         };
         for (index, deal) in model.deals.iter().enumerate() {
-            let Some(c) = deal.customer else { continue };
+            let Some(c) = deal.customer() else { continue };
             match (deal.status, deal.closed) {
                 (Status::Open, _) => book.busy[c] = true,
                 (Status::Won, Some(closed)) if closed <= as_of => {
