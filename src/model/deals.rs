@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::{Deal, ForecastCategory, Status};
 use crate::csv_source::{self, Column, Layout, Row};
@@ -68,7 +68,7 @@ pub const COLUMNS: [Column; 19] = [
 /// been checked, and the deals read so far.
 #[derive(Debug, Default)]
 pub struct Reading {
-    seen: FxHashSet<String>,
+    seen: Ids,
     tables: usize,
     /// The deals read, in file order.
     pub deals: Vec<Deal>,
@@ -76,6 +76,68 @@ pub struct Reading {
     pub lines: Vec<usize>,
     /// Deal id and owner as written, for each deal whose owner is not a seller.
     pub unlisted_owners: Vec<(String, String)>,
+}
+
+/// The ids a deals export has used so far. Most are the ids of the deals read,
+/// and are not kept twice: the set holds their places in the list of deals, and
+/// only the ids of rows left out as strings of their own.
+#[derive(Debug, Default)]
+struct Ids {
+    places: hashbrown::HashTable<Place>,
+    left_out: Vec<Box<str>>,
+}
+
+/// Where a used id is written down.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    /// The id of this deal of the reading's list.
+    Deal(u32),
+    /// An id of `Ids::left_out`.
+    LeftOut(u32),
+}
+
+impl Ids {
+    fn hash(id: &str) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(id)
+    }
+
+    fn id<'a>(deals: &'a [Deal], left_out: &'a [Box<str>], place: Place) -> &'a str {
+        match place {
+            Place::Deal(i) => &deals[i as usize].id,
+            Place::LeftOut(i) => &left_out[i as usize],
+        }
+    }
+
+    fn contains(&self, deals: &[Deal], id: &str) -> bool {
+        let left_out = &self.left_out;
+        self.places
+            .find(Self::hash(id), |&p| Self::id(deals, left_out, p) == id)
+            .is_some()
+    }
+
+    /// Notes an id as used at `place` (a deal must be in `deals` already).
+    fn insert(&mut self, deals: &[Deal], place: Place) {
+        let left_out = &self.left_out;
+        let hash = Self::hash(Self::id(deals, left_out, place));
+        self.places.insert_unique(hash, place, |&p| {
+            Self::hash(Self::id(deals, left_out, p))
+        });
+    }
+
+    /// Notes the id of the deal just added to `deals`.
+    fn deal(&mut self, deals: &[Deal]) {
+        self.insert(deals, Place::Deal((deals.len() - 1) as u32));
+    }
+
+    /// Notes the id of a row left out, unless it is empty or used already.
+    fn left_out(&mut self, deals: &[Deal], id: &str) {
+        if id.is_empty() || self.contains(deals, id) {
+            return;
+        }
+        self.left_out.push(id.into());
+        self.insert(deals, Place::LeftOut((self.left_out.len() - 1) as u32));
+    }
 }
 
 /// Customer id -> index in the model's customers.
@@ -126,12 +188,17 @@ pub fn read(
             ok: true,
             dates,
         };
-        if let Some((deal, owner)) = reader.deal(strategy, customers, seen) {
-            if let Some(owner) = owner {
-                unlisted.push((deal.id.to_string(), owner));
+        match reader.deal(strategy, customers, seen, deals) {
+            Some((deal, owner)) => {
+                if let Some(owner) = owner {
+                    unlisted.push((deal.id.to_string(), owner));
+                }
+                deals.push(deal);
+                seen.deal(deals);
+                lines.push(row.line());
             }
-            deals.push(deal);
-            lines.push(row.line());
+            // An id is used by a row left out too.
+            None => seen.left_out(deals, row.get(ID)),
         }
         match lenient.as_deref_mut() {
             Some(skipped) => skipped.extend(in_row.into_vec()),
@@ -208,11 +275,12 @@ impl RowReader<'_, '_> {
         &mut self,
         strategy: &Strategy,
         customers: Option<&CustomerIndex<'_>>,
-        seen: &mut FxHashSet<String>,
+        seen: &Ids,
+        read: &[Deal],
     ) -> Option<(Deal, Option<String>)> {
         let row = self.row;
         let id = self.required(ID, "a deal id");
-        if !id.is_empty() && !seen.insert(id.clone()) {
+        if !id.is_empty() && seen.contains(read, &id) {
             self.fail(
                 ID,
                 format!("deal id \"{id}\" is used twice, expected each id once"),
