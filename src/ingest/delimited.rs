@@ -94,24 +94,28 @@ pub fn field_starts(
     count: usize,
     delimiter: u8,
 ) -> Vec<(usize, usize)> {
-    let delimiter = delimiter as char;
     let mut starts = Vec::with_capacity(count);
     let (mut line, mut column) = (line, 1);
     let mut in_quotes = false;
     starts.push((line, column));
-    for c in text.get(start..).unwrap_or("").chars() {
+    // Bytes, not chars: what is looked for is ASCII, and a column is counted at
+    // the first byte of each character (continuation bytes are 0b10xx_xxxx).
+    for &b in text.as_bytes().get(start..).unwrap_or(&[]) {
         if starts.len() >= count {
             break;
         }
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
         column += 1;
-        match c {
-            '"' => in_quotes = !in_quotes,
-            c if c == delimiter && !in_quotes => starts.push((line, column)),
-            '\n' if in_quotes => {
+        match b {
+            b'"' => in_quotes = !in_quotes,
+            b if b == delimiter && !in_quotes => starts.push((line, column)),
+            b'\n' if in_quotes => {
                 line += 1;
                 column = 1;
             }
-            '\n' | '\r' if !in_quotes => break,
+            b'\n' | b'\r' if !in_quotes => break,
             _ => {}
         }
     }
@@ -134,7 +138,7 @@ mod tests {
             .map(|r| {
                 r.cells
                     .iter()
-                    .map(|c| (c.text.clone(), c.line, c.column))
+                    .map(|c| (c.text.to_string(), c.line, c.column))
                     .collect()
             })
             .collect()
@@ -197,7 +201,7 @@ mod tests {
             }
             let text = String::from_utf8(writer.into_inner().expect("flushed")).expect("UTF-8");
             let table = read(&text, super::super::dialect::sniff(&text, Some(delimiter))).expect("reads");
-            let read_rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.cells.iter().map(|c| c.text.clone()).collect()).collect();
+            let read_rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.cells.iter().map(|c| c.text.to_string()).collect()).collect();
             proptest::prop_assert_eq!(&read_rows, &rows);
             for record in &table.rows {
                 for cell in &record.cells {

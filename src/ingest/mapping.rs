@@ -13,11 +13,12 @@ use super::number::{self, NumberStyle};
 use super::preset::CLOSE_DATE;
 use super::settings::Settings;
 use super::table::{Cell, Record, Table};
-use super::values::{canonical, stage_of, status_of, status_text};
+use super::values::{Field, canonical, stage_of, status_of, status_text};
 use super::{Kind, Source};
 use crate::error::{Code, Diagnostic, Problems};
 use crate::model::Status;
 use crate::strategy::Strategy;
+use rustc_hash::FxHashMap;
 
 /// What the canonical values are looked up in.
 pub struct Lookups<'a> {
@@ -201,8 +202,9 @@ fn deals(
     }
     let style = settings.numbers.unwrap_or(NumberStyle::En);
     let mut rows = Vec::with_capacity(renamed.rows.len());
-    let mut stages: HashMap<String, (Option<String>, Option<Status>)> = HashMap::new();
+    let mut stages: FxHashMap<String, (Option<String>, Option<Status>)> = FxHashMap::default();
     let width = header.cells.len();
+    let fields: Vec<Field> = header.cells.iter().map(|c| Field::of(&c.text)).collect();
     // Each row's cells are moved, not copied: a cell keeps what the file wrote
     // (`Cell::written`) when it is made canonical, so the raw amount is still there.
     for record in renamed.rows {
@@ -229,16 +231,15 @@ fn deals(
                 status = Some(closes.unwrap_or(Status::Open));
             }
         }
-        for (i, cell) in cells.iter_mut().enumerate() {
-            let field = header.cells[i].text.as_str();
+        for (cell, &field) in cells.iter_mut().zip(&fields) {
             if let Some(text) = canonical(field, &cell.text, settings, style, lookups, stage_id) {
                 cell.set(text);
             }
-            if field == "status"
-                && let Some(status) = status
-            {
-                cell.set(status_text(status).into());
-            }
+        }
+        if let (Some(i), Some(status)) = (status_at, status)
+            && cells[i].text != status_text(status)
+        {
+            cells[i].set(status_text(status).into());
         }
         // Also in the file: a currency written with the amount ("42 000 EUR").
         if let (Some(value), Some(currency)) = (value_at, currency_at)
@@ -246,7 +247,7 @@ fn deals(
             && let Some(code) =
                 number::parse_amount(cells[value].written(), style).and_then(|a| a.currency)
         {
-            cells[currency].text = code;
+            cells[currency].text = code.into();
         }
         if derived_status {
             let at = stage_place.unwrap_or((line, 1));
@@ -272,7 +273,7 @@ fn deals(
                         let text = if wanted {
                             close.text.clone()
                         } else {
-                            String::new()
+                            compact_str::CompactString::default()
                         };
                         cells.push(Cell::new(text, close.line, close.column));
                     }
@@ -315,7 +316,7 @@ mod tests {
 
     fn header(table: &Table) -> Vec<String> {
         let header = table.header.as_ref().expect("header");
-        header.cells.iter().map(|c| c.text.clone()).collect()
+        header.cells.iter().map(|c| c.text.to_string()).collect()
     }
 
     #[test]

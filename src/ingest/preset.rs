@@ -362,12 +362,15 @@ pub static DYNAMICS: Preset = Preset {
 
 /// Status words as CRMs write them, in English and Swedish.
 pub fn status_word(text: &str) -> Option<Status> {
-    match text.trim().to_lowercase().as_str() {
+    let word = |text: &str| match text {
         "open" | "öppen" | "öppet" | "in progress" | "pågående" => Some(Status::Open),
         "won" | "vunnen" | "vunnet" | "closed won" => Some(Status::Won),
         "lost" | "förlorad" | "förlorat" | "closed lost" => Some(Status::Lost),
         _ => None,
-    }
+    };
+    // Most exports write the word in lower case already.
+    let text = text.trim();
+    word(text).or_else(|| word(&text.to_lowercase()))
 }
 
 /// Currency names as Dynamics writes them, and the Swedish `kr`.

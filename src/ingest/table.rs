@@ -4,6 +4,8 @@
 //! model's readers work on it and point at a cell's 1-based line and column when a
 //! value is wrong, whatever the file's format was.
 
+use compact_str::CompactString;
+
 /// [`str::trim`], quicker where there is nothing to trim (nearly every cell):
 /// ends that are visible ASCII are not whitespace.
 #[inline]
@@ -14,18 +16,20 @@ pub fn trim(text: &str) -> &str {
     }
 }
 
-/// One field of the file.
+/// One field of the file. Its text is held inline when it is short (24 bytes or
+/// less: ids, dates, amounts, stages), so that most cells of an export allocate
+/// nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
-    pub text: String,
+    pub text: CompactString,
     pub line: usize,
     pub column: usize,
     /// The text as the file wrote it, when mapping made `text` canonical.
-    pub written: Option<String>,
+    pub written: Option<CompactString>,
 }
 
 impl Cell {
-    pub fn new(text: impl Into<String>, line: usize, column: usize) -> Cell {
+    pub fn new(text: impl Into<CompactString>, line: usize, column: usize) -> Cell {
         Cell {
             text: text.into(),
             line,
@@ -37,7 +41,7 @@ impl Cell {
     /// Replaces the text with its canonical form, remembering what was written.
     pub fn set(&mut self, canonical: String) {
         if canonical != self.text {
-            let written = std::mem::replace(&mut self.text, canonical);
+            let written = std::mem::replace(&mut self.text, canonical.into());
             self.written.get_or_insert(written);
         }
     }

@@ -63,9 +63,43 @@ pub fn stage_of(
     }
 }
 
+/// What a column of a deals export holds, as far as making it canonical goes:
+/// found once from the header, not for every cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Value,
+    Probability,
+    Currency,
+    Date,
+    Stage,
+    Owner,
+    Customer,
+    ForecastCategory,
+    /// A column left as written.
+    Other,
+}
+
+impl Field {
+    /// The kind of the canonical column `name`.
+    pub fn of(name: &str) -> Field {
+        match name {
+            "value" => Field::Value,
+            "probability" => Field::Probability,
+            "currency" => Field::Currency,
+            "created" | "expected_close" | "closed" | "next_activity" | "last_activity"
+            | CLOSE_DATE => Field::Date,
+            "stage" => Field::Stage,
+            "owner" => Field::Owner,
+            "customer_id" => Field::Customer,
+            "forecast_category" => Field::ForecastCategory,
+            _ => Field::Other,
+        }
+    }
+}
+
 /// The canonical text of one value, or `None` to leave it as written.
 pub fn canonical(
-    field: &str,
+    field: Field,
     text: &str,
     settings: &Settings,
     style: NumberStyle,
@@ -81,27 +115,27 @@ pub fn canonical(
     match field {
         // A plain amount (`61907`, `125000.5`) is read as written; a point is a
         // decimal point only in English style.
-        "value"
+        Field::Value
             if crate::money::Money::parse(trimmed).is_some()
                 && (style == NumberStyle::En || !trimmed.contains('.')) =>
         {
             None
         }
-        "value" => number::parse_amount(trimmed, style).map(|a| a.money.canonical()),
-        "probability" => number::parse_percent(trimmed, style).map(|p| p.to_string()),
-        "currency" => preset::currency_code(trimmed),
-        // An ISO date is already canonical (most exports write them so).
-        "created" | "expected_close" | "closed" | "next_activity" | "last_activity"
-        | CLOSE_DATE
-            if crate::period::parse_iso_date(trimmed).is_some() =>
+        Field::Value => number::parse_amount(trimmed, style).map(|a| a.money.canonical()),
+        Field::Probability => number::parse_percent(trimmed, style).map(|p| p.to_string()),
+        // A code as pipepress writes it (`SEK`) is canonical already.
+        Field::Currency
+            if trimmed.len() == 3 && trimmed.bytes().all(|b| b.is_ascii_uppercase()) =>
         {
             None
         }
-        "created" | "expected_close" | "closed" | "next_activity" | "last_activity"
-        | CLOSE_DATE => super::date::parse_date(trimmed, settings.date_format())
+        Field::Currency => preset::currency_code(trimmed),
+        // An ISO date is already canonical (most exports write them so).
+        Field::Date if crate::period::parse_iso_date(trimmed).is_some() => None,
+        Field::Date => super::date::parse_date(trimmed, settings.date_format())
             .map(|d| d.format("%Y-%m-%d").to_string()),
-        "stage" => stage_id.map(str::to_string),
-        "owner" => {
+        Field::Stage => stage_id.filter(|id| *id != trimmed).map(str::to_string),
+        Field::Owner => {
             let named = lookup(&settings.owners, trimmed);
             let strategy = lookups?.strategy;
             if named.is_none() && strategy.seller_index(trimmed).is_some() {
@@ -122,8 +156,14 @@ pub fn canonical(
                 .map(|s| s.id.clone())
                 .or_else(|| named.map(str::to_string))
         }
-        "customer_id" if by_name => lookups?.customers?.get(&trimmed.to_lowercase()).cloned(),
-        "forecast_category" => match trimmed.to_lowercase().replace([' ', '-'], "_").as_str() {
+        Field::Customer if by_name => lookups?.customers?.get(&trimmed.to_lowercase()).cloned(),
+        // A category as pipepress writes it is canonical already.
+        Field::ForecastCategory
+            if matches!(trimmed, "pipeline" | "best_case" | "commit" | "closed") =>
+        {
+            None
+        }
+        Field::ForecastCategory => match trimmed.to_lowercase().replace([' ', '-'], "_").as_str() {
             "omitted" => Some(String::new()),
             other => Some(other.to_string()),
         },

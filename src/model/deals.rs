@@ -120,9 +120,8 @@ impl Ids {
     fn insert(&mut self, deals: &[Deal], place: Place) {
         let left_out = &self.left_out;
         let hash = Self::hash(Self::id(deals, left_out, place));
-        self.places.insert_unique(hash, place, |&p| {
-            Self::hash(Self::id(deals, left_out, p))
-        });
+        self.places
+            .insert_unique(hash, place, |&p| Self::hash(Self::id(deals, left_out, p)));
     }
 
     /// Notes the id of the deal just added to `deals`.
@@ -216,7 +215,7 @@ struct RowReader<'r, 'p> {
     dates: DateFormat,
 }
 
-impl RowReader<'_, '_> {
+impl<'r> RowReader<'r, '_> {
     fn fail(&mut self, column: usize, message: String) {
         self.fail_as(crate::error::Code::CsvValue, column, message);
     }
@@ -227,7 +226,7 @@ impl RowReader<'_, '_> {
         self.ok = false;
     }
 
-    fn required(&mut self, column: usize, expected: &str) -> String {
+    fn required(&mut self, column: usize, expected: &str) -> &'r str {
         let text = self.row.get(column);
         if text.is_empty() {
             let name = COLUMNS[column].name;
@@ -237,7 +236,7 @@ impl RowReader<'_, '_> {
                 format!("column \"{name}\" is empty, expected {expected}"),
             );
         }
-        text.to_string()
+        text
     }
 
     fn date(&mut self, column: usize) -> Option<NaiveDate> {
@@ -280,7 +279,7 @@ impl RowReader<'_, '_> {
     ) -> Option<(Deal, Option<String>)> {
         let row = self.row;
         let id = self.required(ID, "a deal id");
-        if !id.is_empty() && seen.contains(read, &id) {
+        if !id.is_empty() && seen.contains(read, id) {
             self.fail(
                 ID,
                 format!("deal id \"{id}\" is used twice, expected each id once"),
@@ -306,16 +305,16 @@ impl RowReader<'_, '_> {
             },
         };
         let stage_id = self.required(STAGE, "a stage id from strategy.toml");
-        let stage = match stage_id.as_str() {
+        let stage = match stage_id {
             "" => None,
             text => self.lookup(STAGE, strategy.stage_index(text), || {
                 strategy.unknown_stage(text)
             }),
         };
-        let status = match row.get(STATUS).to_ascii_lowercase().as_str() {
-            "open" => Some(Status::Open),
-            "won" => Some(Status::Won),
-            "lost" => Some(Status::Lost),
+        let status = match row.get(STATUS) {
+            s if s.eq_ignore_ascii_case("open") => Some(Status::Open),
+            s if s.eq_ignore_ascii_case("won") => Some(Status::Won),
+            s if s.eq_ignore_ascii_case("lost") => Some(Status::Lost),
             _ => {
                 let text = row.written(STATUS);
                 self.fail(
@@ -406,13 +405,15 @@ impl RowReader<'_, '_> {
                 strategy.unknown_offer(text)
             }),
         };
-        let forecast_category = match row.get(FORECAST_CATEGORY).to_ascii_lowercase().as_str() {
+        let category = row.get(FORECAST_CATEGORY);
+        let is = |word: &str| category.eq_ignore_ascii_case(word);
+        let forecast_category = match category {
             "" => None,
-            "pipeline" => Some(ForecastCategory::Pipeline),
-            "best_case" => Some(ForecastCategory::BestCase),
-            "commit" => Some(ForecastCategory::Commit),
-            "closed" if status != Some(Status::Open) => Some(ForecastCategory::Closed),
-            "closed" => {
+            _ if is("pipeline") => Some(ForecastCategory::Pipeline),
+            _ if is("best_case") => Some(ForecastCategory::BestCase),
+            _ if is("commit") => Some(ForecastCategory::Commit),
+            _ if is("closed") && status != Some(Status::Open) => Some(ForecastCategory::Closed),
+            _ if is("closed") => {
                 self.fail(FORECAST_CATEGORY, "column \"forecast_category\": \"closed\" on an open deal, expected pipeline, best_case or commit (closed is for won and lost deals)".into());
                 None
             }
