@@ -78,6 +78,18 @@ pub struct Reading {
     pub unlisted_owners: Vec<(String, String)>,
 }
 
+impl Reading {
+    /// A reading with room for `rows` deals, so that its lists and the set of
+    /// ids are not copied as they grow.
+    pub fn with_room(rows: usize) -> Reading {
+        let mut reading = Reading::default();
+        reading.deals.reserve(rows);
+        reading.lines.reserve(rows);
+        reading.seen.places = hashbrown::HashTable::with_capacity(rows);
+        reading
+    }
+}
+
 /// The ids a deals export has used so far. Most are the ids of the deals read,
 /// and are not kept twice: the set holds their places in the list of deals, and
 /// only the ids of rows left out as strings of their own.

@@ -95,9 +95,7 @@ impl DealReader<'_> {
         read.file = Some(file);
         // Room for a deal per line, so that the list is not copied as it grows.
         let lines = bytes.iter().filter(|&&b| b == b'\n').count();
-        let mut reading = deals::Reading::default();
-        reading.deals.reserve(lines);
-        reading.lines.reserve(lines);
+        let mut reading = deals::Reading::with_room(lines);
         let mut used = None;
         let mut rows = 0;
         let against = deals::Against {
