@@ -36,17 +36,13 @@ pub struct Conversion {
 
 pub fn compute(model: &Model) -> Conversion {
     let stages = &model.strategy.stages;
+    // The furthest stage each deal was seen in among the snapshots; the current
+    // export's own stage is taken with it below (a map of the snapshots' deals is
+    // a fraction of one of every deal).
     let mut furthest: FxHashMap<&str, usize> = FxHashMap::default();
-    let exports = model
-        .snapshots
-        .iter()
-        .map(|s| s.deals.as_slice())
-        .chain(std::iter::once(model.deals.as_slice()));
-    for deals in exports {
-        for deal in deals {
-            let entry = furthest.entry(&*deal.id).or_insert(deal.stage());
-            *entry = (*entry).max(deal.stage());
-        }
+    for deal in model.snapshots.iter().flat_map(|s| &s.deals) {
+        let entry = furthest.entry(&*deal.id).or_insert(deal.stage());
+        *entry = (*entry).max(deal.stage());
     }
     let mut reached = vec![0u64; stages.len()];
     let (mut closed, mut won) = (0u64, 0u64);
@@ -56,7 +52,9 @@ pub fn compute(model: &Model) -> Conversion {
             won += 1;
             stages.len().saturating_sub(1)
         } else {
-            furthest.get(&*deal.id).copied().unwrap_or(deal.stage())
+            furthest
+                .get(&*deal.id)
+                .map_or(deal.stage(), |&then| then.max(deal.stage()))
         };
         for count in reached.iter_mut().take(top + 1) {
             *count += 1;

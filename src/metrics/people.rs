@@ -91,6 +91,31 @@ pub(crate) fn deals_by_owner(model: &Model) -> Vec<Vec<usize>> {
     owned
 }
 
+/// Each segment's deals (indexes into the model's deals, in its order), then the
+/// unsegmented deals, gathered in one pass.
+pub(crate) fn deals_by_segment(model: &Model) -> Vec<Vec<usize>> {
+    let unsegmented = model.strategy.segments.len();
+    let mut lists = vec![Vec::new(); unsegmented + 1];
+    for (index, deal) in model.deals.iter().enumerate() {
+        lists[model.segment(deal).unwrap_or(unsegmented)].push(index);
+    }
+    lists
+}
+
+/// Each plan's deals (a deal may be in several plans that match by rules).
+pub(crate) fn deals_by_plan(model: &Model) -> Vec<Vec<usize>> {
+    let plans = model.strategy.plans.len();
+    let mut lists = vec![Vec::new(); plans];
+    for (index, deal) in model.deals.iter().enumerate() {
+        for (plan, list) in lists.iter_mut().enumerate() {
+            if model.in_plan(deal, plan) {
+                list.push(index);
+            }
+        }
+    }
+    lists
+}
+
 /// Each seller's figures, in the strategy's order, and the same figures for the
 /// deals of no seller (none when every deal has one).
 pub fn sellers(
@@ -168,6 +193,7 @@ pub fn segments(model: &Model, as_of: NaiveDate) -> Vec<SegmentMetrics> {
     let strategy = &model.strategy;
     let (period, range) = fiscal_year(strategy, as_of);
     let trailing = super::results::trailing_range(as_of);
+    let by_segment = deals_by_segment(model);
     let lines = strategy
         .segments
         .iter()
@@ -176,15 +202,12 @@ pub fn segments(model: &Model, as_of: NaiveDate) -> Vec<SegmentMetrics> {
     let unsegmented = std::iter::once((None, super::UNSEGMENTED, "Unsegmented", None));
     lines
         .chain(unsegmented)
-        .map(|(index, id, name, priority)| {
+        .zip(&by_segment)
+        .map(|((index, id, name, priority), deals)| {
             let target = index.and_then(|i| strategy.target(period, TargetScope::Segment(i)));
-            let in_segment = |d: &crate::model::Deal| model.segment(d) == index;
+            let of_segment = || deals.iter().map(|&d| &model.deals[d]);
             let mut pipeline = PipelineSum::default();
-            for deal in model
-                .deals
-                .iter()
-                .filter(|d| d.status == Status::Open && in_segment(d))
-            {
+            for deal in of_segment().filter(|d| d.status == Status::Open) {
                 pipeline.add(deal.amount(), model.probability(deal));
             }
             let label = strategy.calendar.label(period);
@@ -204,7 +227,7 @@ pub fn segments(model: &Model, as_of: NaiveDate) -> Vec<SegmentMetrics> {
                     label,
                     range,
                     target,
-                    results::for_range(model, as_of, range, in_segment),
+                    results::for_deals(model, as_of, range, of_segment()),
                 ),
                 trailing_12_months: results::assemble(
                     model,
@@ -212,7 +235,7 @@ pub fn segments(model: &Model, as_of: NaiveDate) -> Vec<SegmentMetrics> {
                     "Last 12 months".into(),
                     trailing,
                     None,
-                    results::for_range(model, as_of, trailing, in_segment),
+                    results::for_deals(model, as_of, trailing, of_segment()),
                 ),
             }
         })
@@ -221,16 +244,18 @@ pub fn segments(model: &Model, as_of: NaiveDate) -> Vec<SegmentMetrics> {
 
 pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
     let strategy = &model.strategy;
+    let by_plan = deals_by_plan(model);
     strategy
         .plans
         .iter()
         .enumerate()
-        .map(|(index, plan)| {
+        .zip(&by_plan)
+        .map(|((index, plan), deals)| {
             let range = DateRange {
                 start: plan.start,
                 end: plan.end,
             };
-            let tied = || model.deals.iter().filter(move |d| model.in_plan(d, index));
+            let tied = || deals.iter().map(|&d| &model.deals[d]);
             let (mut won_count, mut won_value, mut open) = (0, Money::ZERO, PipelineSum::default());
             for deal in tied() {
                 match (deal.status, deal.closed) {
@@ -257,7 +282,7 @@ pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
                 format!("{} – {}", plan.start, plan.end),
                 range,
                 plan.goal_revenue,
-                results::for_range(model, as_of, range, |d| model.in_plan(d, index)),
+                results::for_deals(model, as_of, range, tied()),
             );
             PlanMetrics {
                 id: plan.id.clone(),
@@ -269,7 +294,7 @@ pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
                     .and_then(|o| strategy.sellers.get(o))
                     .map(|s| s.name.clone())
                     .unwrap_or_default(),
-                deal_count: tied().count() as u64,
+                deal_count: deals.len() as u64,
                 won_count,
                 won_value,
                 open,

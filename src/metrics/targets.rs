@@ -78,13 +78,29 @@ pub struct TargetMetrics {
 /// Every target in the file's order.
 pub fn compute(model: &Model, as_of: NaiveDate) -> Vec<TargetMetrics> {
     let first_wins = first_wins(model, as_of);
-    let owned = super::people::deals_by_owner(model);
+    let lists = Lists {
+        owned: super::people::deals_by_owner(model),
+        by_segment: super::people::deals_by_segment(model),
+        by_plan: super::people::deals_by_plan(model),
+    };
     model
         .strategy
         .targets
         .par_iter()
-        .filter_map(|t| one(model, as_of, t, &first_wins, &owned))
+        .filter_map(|t| one(model, as_of, t, &first_wins, &lists))
         .collect()
+}
+
+/// The deals of a list of indexes.
+fn of<'m>(model: &'m Model, list: &'m [usize]) -> impl Iterator<Item = &'m Deal> + 'm {
+    list.iter().map(|&d| &model.deals[d])
+}
+
+/// The deals of each seller, segment and plan, gathered once for every target.
+struct Lists {
+    owned: Vec<Vec<usize>>,
+    by_segment: Vec<Vec<usize>>,
+    by_plan: Vec<Vec<usize>>,
 }
 
 /// Each customer's first won deal (earliest close, then id) up to `as_of`.
@@ -112,7 +128,7 @@ fn one(
     as_of: NaiveDate,
     target: &Target,
     first_wins: &HashMap<usize, &Deal>,
-    owned: &[Vec<usize>],
+    lists: &Lists,
 ) -> Option<TargetMetrics> {
     let strategy = &model.strategy;
     let range = strategy.calendar.range(target.period)?;
@@ -126,22 +142,17 @@ fn one(
     let closed_in = |d: &Deal| d.closed.is_some_and(|c| range.contains(c) && c <= as_of);
     let mut won = (0u64, Money::ZERO);
     let mut created = Money::ZERO;
-    // A seller's or team's target looks only at their deals.
-    let of_sellers = |sellers: Vec<usize>| -> Box<dyn Iterator<Item = &Deal> + '_> {
-        Box::new(
-            sellers
-                .into_iter()
-                .flat_map(|s| owned[s].iter().map(|&d| &model.deals[d])),
-        )
-    };
-    let candidates = match target.scope {
-        TargetScope::Seller(s) => of_sellers(vec![s]),
-        TargetScope::Team(t) => of_sellers(
+    // A seller's, team's, segment's or plan's target looks only at its deals.
+    let candidates: Box<dyn Iterator<Item = &Deal> + '_> = match target.scope {
+        TargetScope::Seller(s) => Box::new(of(model, &lists.owned[s])),
+        TargetScope::Team(t) => Box::new(
             (0..strategy.sellers.len())
-                .filter(|&s| strategy.sellers[s].team == t)
-                .collect(),
+                .filter(move |&s| strategy.sellers[s].team == t)
+                .flat_map(move |s| of(model, &lists.owned[s])),
         ),
-        _ => Box::new(model.deals.iter()),
+        TargetScope::Segment(s) => Box::new(of(model, &lists.by_segment[s])),
+        TargetScope::Plan(p) => Box::new(of(model, &lists.by_plan[p])),
+        TargetScope::Company => Box::new(model.deals.iter()),
     };
     for deal in candidates.filter(|d| in_scope(d)) {
         if deal.status == Status::Won && closed_in(deal) {
