@@ -139,8 +139,8 @@ fn table(table: &mut Table) -> bool {
         let drop = attribute_columns(
             csv.header.len(),
             &csv.rows,
-            |t: &String| marked(t),
-            |t: &String| blank(t),
+            |t: &compact_str::CompactString| marked(t),
+            |t: &compact_str::CompactString| blank(t),
         );
         retain_columns(&mut csv.header, &drop);
         for row in &mut csv.rows {

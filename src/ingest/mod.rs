@@ -28,6 +28,7 @@ use crate::error::{Code, Diagnostic, Problems};
 
 pub use settings::Settings;
 pub use table::{Cell, Record, Table};
+pub use values::status_text;
 
 /// Which canonical table a source fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -442,8 +442,11 @@ fn deal_csv(ctx: &Ctx<'_>, deals: &[usize]) -> super::view::Csv {
         "last_activity",
         "needs",
     ];
+    // Cells straight into their compact form: this list can be every open deal.
+    use compact_str::{CompactString, ToCompactString};
+    let text = |s: &str| CompactString::from(s);
     let date = |d: Option<NaiveDate>| {
-        d.map(|d| d.format("%Y-%m-%d").to_string())
+        d.map(|d| d.format("%Y-%m-%d").to_compact_string())
             .unwrap_or_default()
     };
     let rows = deals
@@ -452,19 +455,21 @@ fn deal_csv(ctx: &Ctx<'_>, deals: &[usize]) -> super::view::Csv {
             let deal = &model.deals[i];
             let customer = deal.customer().map(|c| &model.customers[c]);
             vec![
-                deal.id.to_string(),
-                deal.name.to_string(),
-                customer.map(|c| c.id.to_string()).unwrap_or_default(),
-                customer.map(|c| c.name.clone()).unwrap_or_default(),
-                model.owner_id(deal).to_string(),
-                model.strategy.stages[deal.stage()].id.clone(),
-                format!("{:?}", deal.status).to_lowercase(),
-                deal.value.map(Money::canonical).unwrap_or_default(),
-                model.probability(deal).to_string(),
+                text(&deal.id),
+                text(&deal.name),
+                customer.map(|c| text(&c.id)).unwrap_or_default(),
+                customer.map(|c| text(&c.name)).unwrap_or_default(),
+                text(model.owner_id(deal)),
+                text(&model.strategy.stages[deal.stage()].id),
+                text(crate::ingest::status_text(deal.status)),
+                deal.value
+                    .map(|v| text(&v.canonical()))
+                    .unwrap_or_default(),
+                model.probability(deal).to_compact_string(),
                 date(deal.expected_close),
                 date(deal.next_activity),
                 date(deal.last_activity),
-                flag_words(ctx, &ctx.metrics.health.flags[i]),
+                text(&flag_words(ctx, &ctx.metrics.health.flags[i])),
             ]
         })
         .collect();

@@ -14,7 +14,7 @@ pub fn pages(ctx: &Ctx<'_>) -> Result<Vec<OutputFile>, Error> {
             let mut view = ctx.view(&path, "pages", page.title.clone());
             view.sections
                 .push(Section::new("content", "").html(ctx.markdown_body(&page.markdown, 0)));
-            ctx.render("page.html", &path, &view)
+            ctx.render("page.html", &path, view)
         })
         .collect()
 }

@@ -121,7 +121,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     }
     view.sections
         .push(Section::new("customers", ctx.t("nav.customers")).table(list));
-    ctx.render("customers.html", path, &view)
+    ctx.render("customers.html", path, view)
 }
 
 /// The 20 largest customers' won value, largest first.

@@ -5,6 +5,10 @@
 //! nothing else changes, so `+46 70 123 45 67` reads `'+46 70 123 45 67`. Plain
 //! numbers are left alone: a negative amount stays a number.
 
+use std::borrow::Cow;
+
+use compact_str::CompactString;
+
 use super::OutputFile;
 use super::view::{Csv, PageView};
 
@@ -53,14 +57,17 @@ fn to_bytes(csv: &Csv) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let mut write = |cells: &[String]| {
-        let safe: Vec<String> = cells.iter().map(|c| neutralise(c)).collect();
-        // Writing to a Vec cannot fail.
-        let _ = writer.write_record(&safe);
+    let mut write = |cells: &mut dyn Iterator<Item = &str>| {
+        // Field by field, then an empty record to end the row (the csv crate's
+        // way). Writing to a Vec cannot fail.
+        for cell in cells {
+            let _ = writer.write_field(neutralise(cell).as_bytes());
+        }
+        let _ = writer.write_record(std::iter::empty::<&[u8]>());
     };
-    write(&csv.header);
+    write(&mut csv.header.iter().map(String::as_str));
     for row in &csv.rows {
-        write(row);
+        write(&mut row.iter().map(CompactString::as_str));
     }
     // A UTF-8 byte order mark makes Excel read å, ä and ö right.
     let mut bytes = "\u{feff}".as_bytes().to_vec();
@@ -69,7 +76,7 @@ fn to_bytes(csv: &Csv) -> Vec<u8> {
 }
 
 /// The cell as a spreadsheet should see it: formulas defused, numbers kept.
-pub fn neutralise(cell: &str) -> String {
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
     let is_number = {
         let digits = cell.strip_prefix('-').unwrap_or(cell);
         !digits.is_empty()
@@ -77,8 +84,8 @@ pub fn neutralise(cell: &str) -> String {
             && digits.bytes().filter(|b| *b == b'.').count() <= 1
     };
     match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !is_number => format!("'{cell}"),
-        _ => cell.to_string(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !is_number => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
     }
 }
 

@@ -132,7 +132,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     );
     view.sections
         .push(Section::new("more", ctx.t("home.more")).links(links));
-    ctx.render("index.html", path, &view)
+    ctx.render("index.html", path, view)
 }
 
 /// The headline figures, shared with the report.

@@ -198,7 +198,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
                 .items(minutes),
         );
     }
-    ctx.render("meeting.html", path, &view)
+    ctx.render("meeting.html", path, view)
 }
 
 /// Each seller's deals to put right, counted: the lists above, per person.

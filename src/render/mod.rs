@@ -218,9 +218,8 @@ impl Ctx<'_> {
         &self,
         template: &str,
         path: &str,
-        view: &PageView<'_>,
+        mut view: PageView<'_>,
     ) -> Result<OutputFile, Error> {
-        let mut view = view.clone();
         if self.policy.aggregates_only {
             crate::audience::redact::page(&mut view).map_err(|what| {
                 Error::Internal(format!("{path}: {what} in a build for {}", "the board"))

@@ -107,7 +107,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
                 100,
             )),
         );
-    ctx.render("pipeline.html", path, &view)
+    ctx.render("pipeline.html", path, view)
 }
 
 fn trend_chart(ctx: &Ctx<'_>) -> Chart {

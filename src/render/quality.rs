@@ -55,13 +55,12 @@ fn warnings_table<'a>(ctx: &Ctx<'_>, warnings: impl Iterator<Item = &'a Diagnost
         ));
     }
     if !warnings.is_empty() {
-        table.csv = Some(super::view::Csv {
-            header: ["where", "code", "finding"].map(String::from).to_vec(),
-            rows: warnings
+        table.csv = Some(super::view::Csv::new(
+            &["where", "code", "finding"],
+            warnings
                 .iter()
-                .map(|w| vec![place(w), w.code.as_str().to_string(), w.message.clone()])
-                .collect(),
-        });
+                .map(|w| vec![place(w), w.code.as_str().to_string(), w.message.clone()]),
+        ));
     }
     table
 }
@@ -110,7 +109,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<Option<OutputFile>, Error> {
                 .table(table),
         );
     }
-    ctx.render("page.html", PATH, &view).map(Some)
+    ctx.render("page.html", PATH, view).map(Some)
 }
 
 /// The warnings about `seller`'s own deals, for their page's hygiene fixes.

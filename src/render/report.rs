@@ -162,7 +162,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
         .push(Section::new("segments", ctx.t("report.segment_performance")).table(segments));
     view.sections
         .push(Section::new("definitions", ctx.t("report.definitions")).table(definitions(ctx)));
-    ctx.render("report.html", path, &view)
+    ctx.render("report.html", path, view)
 }
 
 /// Open deals whose expected close moved later between the previous export and

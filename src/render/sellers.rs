@@ -65,7 +65,7 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     }
     view.sections
         .push(Section::new("sellers", ctx.t("sellers.all")).table(table));
-    ctx.render("sellers.html", path, &view)
+    ctx.render("sellers.html", path, view)
 }
 
 /// The seller's open deals matching `keep`, ordered by `key` then id.
@@ -188,5 +188,5 @@ fn seller_page(ctx: &Ctx<'_>, index: usize, seller: &Seller) -> Result<OutputFil
     view.sections
         .push(super::audit::off_strategy_for_seller(ctx, index));
     view.sections.push(focus::prospects(ctx, index));
-    ctx.render("seller.html", &path, &view)
+    ctx.render("seller.html", &path, view)
 }

@@ -225,7 +225,7 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     view.sections.push(super::audit::off_strategy(ctx, 50));
     view.sections.push(super::audit::win_loss(ctx));
     view.sections.extend(super::audit::strategy_change(ctx));
-    ctx.render("strategy.html", path, &view)
+    ctx.render("strategy.html", path, view)
 }
 
 fn segment_page(ctx: &Ctx<'_>, index: usize, segment: &Segment) -> Result<OutputFile, Error> {
@@ -335,7 +335,7 @@ fn segment_page(ctx: &Ctx<'_>, index: usize, segment: &Segment) -> Result<Output
         Section::new("compare", ctx.t("strategy.against_others"))
             .table(segment_table(ctx, ctx.t("strategy.all_segments"))),
     );
-    ctx.render("segment.html", &path, &view)
+    ctx.render("segment.html", &path, view)
 }
 
 /// How many unsegmented customers the strategy page lists; the CSV has them all.
@@ -428,11 +428,8 @@ fn unsegmented_customers(ctx: &Ctx<'_>) -> Section {
                     open.canonical(),
                 ]
             })
-            .collect();
-        table.csv = Some(super::view::Csv {
-            header: header.iter().map(|h| (*h).to_string()).collect(),
-            rows,
-        });
+            .collect::<Vec<_>>();
+        table.csv = Some(super::view::Csv::new(&header, rows));
     }
     Section::new("unsegmented", ctx.t("strategy.unsegmented"))
         .intro(ctx.t("strategy.unsegmented_intro"))

@@ -77,7 +77,7 @@ fn index(ctx: &Ctx<'_>) -> Result<OutputFile, Error> {
     view.sections.push(super::forecast::targets(ctx));
     view.sections.extend(super::forecast::categories(ctx));
     view.sections.extend(super::forecast::accuracy(ctx));
-    ctx.render("tactics.html", path, &view)
+    ctx.render("tactics.html", path, view)
 }
 
 fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Error> {
@@ -219,7 +219,7 @@ fn plan_page(ctx: &Ctx<'_>, index: usize, plan: &Plan) -> Result<OutputFile, Err
             100,
         )),
     );
-    ctx.render("plan.html", &path, &view)
+    ctx.render("plan.html", &path, view)
 }
 
 /// The plan's forecast for its period, with the coverage variant named.

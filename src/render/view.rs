@@ -5,6 +5,7 @@
 //! escaped by the templates; only `Chart::svg` and `Section::html`, produced by the
 //! chart and markdown modules, are marked safe there.
 
+use compact_str::CompactString;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -172,11 +173,25 @@ pub struct Table {
     pub csv: Option<Csv>,
 }
 
-/// A table's full content as plain text cells, for a CSV download.
+/// A table's full content as plain text cells, for a CSV download. A list can be
+/// every open deal: its cells (ids, dates, amounts) are held inline when short.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Csv {
     pub header: Vec<String>,
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<CompactString>>,
+}
+
+impl Csv {
+    /// A download with `header` and `rows` of text.
+    pub fn new(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Csv {
+        Csv {
+            header: header.iter().map(|h| (*h).to_string()).collect(),
+            rows: rows
+                .into_iter()
+                .map(|row| row.into_iter().map(CompactString::from).collect())
+                .collect(),
+        }
+    }
 }
 
 impl Table {

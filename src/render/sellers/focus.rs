@@ -35,7 +35,7 @@ pub fn deals(ctx: &Ctx<'_>, seller: usize) -> Section {
     if let Some(csv) = &mut table.csv {
         csv.header.extend(["score".to_string(), "why".to_string()]);
         for (row, item) in csv.rows.iter_mut().zip(&focus.items) {
-            row.extend([item.score.to_string(), why(ctx, item)]);
+            row.extend([item.score.to_string().into(), why(ctx, item).into()]);
         }
     }
     Section::new("focus", ctx.t("focus.section"))
@@ -173,11 +173,9 @@ pub fn prospects(ctx: &Ctx<'_>, seller: usize) -> Section {
     }
     if !prospects.is_empty() {
         let header = ["tier", "customer_id", "customer", "segment", "why"];
-        table.csv = Some(super::super::view::Csv {
-            header: header.iter().map(|h| (*h).to_string()).collect(),
-            rows: prospects
-                .iter()
-                .map(|p| {
+        table.csv = Some(super::super::view::Csv::new(
+            &header,
+            prospects.iter().map(|p| {
                     vec![
                         p.tier.number().to_string(),
                         p.customer.clone(),
@@ -185,9 +183,8 @@ pub fn prospects(ctx: &Ctx<'_>, seller: usize) -> Section {
                         p.segment.clone(),
                         tier_why(ctx, &p.tier),
                     ]
-                })
-                .collect(),
-        });
+                }),
+        ));
     }
     if counts.iter().any(|&n| n > TIER_LIMIT) {
         table.note = Some(ctx.tf(
