@@ -5,7 +5,7 @@
 //! is `pipepress.toml`, parsed here because it says where the data files are.
 
 use std::fs;
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -62,7 +62,11 @@ pub struct InputFile {
 impl InputFile {
     pub fn new(path: &Path, bytes: &[u8]) -> InputFile {
         use sha2::{Digest, Sha256};
-        let digest = Sha256::digest(bytes);
+        InputFile::hashed(path, Sha256::digest(bytes).as_slice())
+    }
+
+    /// The file at `path` whose SHA-256 digest is `digest` (hashed as it was read).
+    pub fn hashed(path: &Path, digest: &[u8]) -> InputFile {
         InputFile {
             path: path.to_string_lossy().replace('\\', "/"),
             sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
@@ -214,6 +218,41 @@ impl Export {
         };
         let file = InputFile::new(&self.path, &bytes);
         Some((bytes, file))
+    }
+
+    /// The export's bytes from the start, to read a block at a time, or a problem
+    /// when the file cannot be opened.
+    pub fn open(&self, problems: &mut Problems) -> Option<Box<dyn Read + '_>> {
+        match &self.bytes {
+            Bytes::InMemory(bytes) => Some(Box::new(bytes.as_slice())),
+            Bytes::OnDisk(file) => match fs::File::open(file) {
+                Ok(file) => Some(Box::new(file)),
+                Err(error) => {
+                    problems.push(unreadable(&self.path, &error, MISSING_EXPORT));
+                    None
+                }
+            },
+        }
+    }
+
+    /// Reads the export through once, a block at a time: its lines when it is
+    /// UTF-8 throughout, `Some(None)` when it is not, `None` (and a problem) when
+    /// it cannot be read.
+    pub fn scan_utf8(&self, problems: &mut Problems) -> Option<Option<usize>> {
+        let mut reader = self.open(problems)?;
+        let mut scan = crate::ingest::decode::Utf8Scan::default();
+        let mut block = vec![0; 1 << 20];
+        loop {
+            match reader.read(&mut block) {
+                Ok(0) => return Some(scan.finish()),
+                Ok(n) => scan.update(&block[..n]),
+                Err(error) if error.kind() == ErrorKind::Interrupted => {}
+                Err(error) => {
+                    problems.push(unreadable(&self.path, &error, MISSING_EXPORT));
+                    return None;
+                }
+            }
+        }
     }
 }
 

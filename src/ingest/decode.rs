@@ -84,6 +84,64 @@ pub fn detect(bytes: &[u8]) -> Detected {
     }
 }
 
+/// Whether a file is UTF-8 throughout, and how many lines it has, found a block
+/// at a time (a character may be split between two blocks).
+#[derive(Debug)]
+pub struct Utf8Scan {
+    utf8: bool,
+    /// The start of a character the last block ended in.
+    pending: Vec<u8>,
+    lines: usize,
+}
+
+impl Default for Utf8Scan {
+    fn default() -> Self {
+        Utf8Scan {
+            utf8: true,
+            pending: Vec::new(),
+            lines: 0,
+        }
+    }
+}
+
+impl Utf8Scan {
+    /// Takes the next block of the file.
+    pub fn update(&mut self, mut bytes: &[u8]) {
+        self.lines += bytes.iter().filter(|&&b| b == b'\n').count();
+        if !self.utf8 {
+            return;
+        }
+        if let Some(&lead) = self.pending.first() {
+            let length = match lead {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            let take = (length - self.pending.len()).min(bytes.len());
+            self.pending.extend_from_slice(&bytes[..take]);
+            bytes = &bytes[take..];
+            if self.pending.len() < length {
+                return;
+            }
+            self.utf8 = std::str::from_utf8(&self.pending).is_ok();
+            self.pending.clear();
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(_) => {}
+            // The block ends inside a character: the next one completes it.
+            Err(e) if e.error_len().is_none() => {
+                self.pending.extend_from_slice(&bytes[e.valid_up_to()..]);
+            }
+            Err(_) => self.utf8 = false,
+        }
+    }
+
+    /// The file's lines when it is UTF-8 throughout (a byte-order mark included).
+    pub fn finish(self) -> Option<usize> {
+        (self.utf8 && self.pending.is_empty()).then_some(self.lines)
+    }
+}
+
 /// Decodes `bytes` in `told` when the source names an encoding, else in the one
 /// detected. A byte-order mark is dropped; bytes that are not valid in the encoding
 /// become U+FFFD, and the second value says whether any did.
@@ -106,6 +164,26 @@ pub fn decode(bytes: &[u8], told: Option<Encoding>) -> (Cow<'_, str>, Detected, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scan_in_blocks_finds_what_detect_finds() {
+        // "Åre\n€ 5\n" in UTF-8 (Å two bytes, € three), and in Windows-1252.
+        let utf8 = "Åre\n€ 5\n".as_bytes();
+        let cp1252: &[u8] = b"\xC5re\n\x80 5\n";
+        for (bytes, want) in [
+            (utf8, Some(2)),
+            (cp1252, None),
+            (b"\xE2\x82".as_slice(), None),
+        ] {
+            for block in 1..=bytes.len().max(1) {
+                let mut scan = Utf8Scan::default();
+                bytes.chunks(block).for_each(|b| scan.update(b));
+                assert_eq!(scan.finish(), want, "{bytes:?} in blocks of {block}");
+            }
+            let utf8 = detect(bytes).encoding == Encoding::Utf8;
+            assert_eq!(utf8, want.is_some());
+        }
+    }
 
     #[test]
     fn detects_marks_utf8_and_windows_1252() {

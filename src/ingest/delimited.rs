@@ -34,12 +34,157 @@ pub fn read_each(
     dialect: Dialect,
     mut each: impl FnMut(Record),
 ) -> Result<(), SyntaxError> {
-    let (body, mut line) = match dialect.sep_line {
+    let (body, line) = match dialect.sep_line {
         true => (text.split_once('\n').map_or("", |(_, rest)| rest), 2),
         false => (text, 1),
     };
+    read_part(body, dialect.delimiter, line, &mut each)
+}
+
+/// Reads delimited UTF-8 text from `reader` a block of about `block` bytes at a
+/// time, giving each row to `each` as [`read_each`] does, and every byte read to
+/// `seen` (to hash the file as it is read). Each block is cut at the end of a
+/// record, found by the csv crate's own state machine, so rows, lines and columns
+/// are those of reading the whole text. The dialect is sniffed from the first
+/// line; a UTF-8 byte-order mark is dropped. Returns the dialect and whether there
+/// was a mark.
+pub fn read_blocks(
+    reader: &mut dyn std::io::Read,
+    told: Option<u8>,
+    block: usize,
+    seen: &mut dyn FnMut(&[u8]),
+    mut each: impl FnMut(Record),
+) -> Result<(Dialect, bool), BlockError> {
+    let mut buffer: Vec<u8> = Vec::with_capacity(2 * block);
+    let mut fill = |buffer: &mut Vec<u8>| -> std::io::Result<bool> {
+        let start = buffer.len();
+        buffer.resize(start + block, 0);
+        let mut filled = start;
+        while filled < buffer.len() {
+            match reader.read(&mut buffer[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        buffer.truncate(filled);
+        seen(&buffer[start..]);
+        Ok(filled > start)
+    };
+    // The first line, whole, for the dialect.
+    let mut ended = false;
+    while !buffer.contains(&b'\n') && !ended {
+        ended = !fill(&mut buffer)?;
+    }
+    let bom = buffer.starts_with(b"\xEF\xBB\xBF");
+    if bom {
+        buffer.drain(..3);
+    }
+    let first_end = buffer
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(buffer.len(), |i| i + 1);
+    let dialect = super::dialect::sniff(&String::from_utf8_lossy(&buffer[..first_end]), told);
+    let mut line = 1;
+    if dialect.sep_line {
+        buffer.drain(..first_end);
+        line = 2;
+    }
+    let mut ends = RecordEnds::new(dialect.delimiter);
+    loop {
+        if !ended {
+            ended = !fill(&mut buffer)?;
+        }
+        let cut = match ended {
+            true => buffer.len(),
+            false => ends.last(&buffer),
+        };
+        let Ok(text) = std::str::from_utf8(&buffer[..cut]) else {
+            return Err(BlockError::Syntax(SyntaxError {
+                line,
+                message: "holds bytes that are not UTF-8 (the file changed while it was read)"
+                    .into(),
+            }));
+        };
+        read_part(text, dialect.delimiter, line, &mut each)?;
+        line += buffer[..cut].iter().filter(|&&b| b == b'\n').count();
+        buffer.drain(..cut);
+        if ended {
+            return Ok((dialect, bom));
+        }
+    }
+}
+
+/// Why [`read_blocks`] stopped.
+#[derive(Debug)]
+pub enum BlockError {
+    Io(std::io::Error),
+    Syntax(SyntaxError),
+}
+
+impl From<std::io::Error> for BlockError {
+    fn from(error: std::io::Error) -> Self {
+        BlockError::Io(error)
+    }
+}
+
+impl From<SyntaxError> for BlockError {
+    fn from(error: SyntaxError) -> Self {
+        BlockError::Syntax(error)
+    }
+}
+
+/// Where records end, by the csv crate's state machine (quoted newlines and
+/// delimiters are inside a record, not ends).
+struct RecordEnds {
+    delimiter: u8,
+    output: Vec<u8>,
+    field_ends: Vec<usize>,
+}
+
+impl RecordEnds {
+    fn new(delimiter: u8) -> Self {
+        RecordEnds {
+            delimiter,
+            output: vec![0; 64 * 1024],
+            field_ends: vec![0; 1024],
+        }
+    }
+
+    /// The byte after the last record that ends in `bytes` (0 when none does).
+    fn last(&mut self, bytes: &[u8]) -> usize {
+        let mut core = csv_core::ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .build();
+        let (mut at, mut last) = (0, 0);
+        loop {
+            let (result, read, _, _) =
+                core.read_record(&bytes[at..], &mut self.output, &mut self.field_ends);
+            at += read;
+            match result {
+                csv_core::ReadRecordResult::Record => last = at,
+                // Field contents are not wanted: the same room serves again.
+                csv_core::ReadRecordResult::OutputFull
+                | csv_core::ReadRecordResult::OutputEndsFull => {}
+                csv_core::ReadRecordResult::InputEmpty | csv_core::ReadRecordResult::End => {
+                    return last;
+                }
+            }
+        }
+    }
+}
+
+/// Reads one part of a file's body: whole records, the first starting on `line`.
+fn read_part(
+    body: &str,
+    delimiter: u8,
+    mut line: usize,
+    each: &mut impl FnMut(Record),
+) -> Result<(), SyntaxError> {
+    let first_line = line;
     let mut reader = ReaderBuilder::new()
-        .delimiter(dialect.delimiter)
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(body.as_bytes());
@@ -50,9 +195,11 @@ pub fn read_each(
             Ok(false) => break,
             Ok(true) => {}
             Err(error) => {
-                let at = error.position().map_or(line, |p| p.line() as usize);
+                let at = error
+                    .position()
+                    .map_or(line, |p| p.line() as usize + first_line - 1);
                 return Err(SyntaxError {
-                    line: at + usize::from(dialect.sep_line),
+                    line: at,
                     message: format!("cannot read as delimited text: {error}"),
                 });
             }
@@ -73,7 +220,7 @@ pub fn read_each(
             .filter(|&&b| b == b'\n')
             .count();
         counted_to = byte;
-        let starts = field_starts(body, byte, line, record.len(), dialect.delimiter);
+        let starts = field_starts(body, byte, line, record.len(), delimiter);
         let cells = record
             .iter()
             .zip(starts)
@@ -94,9 +241,19 @@ pub fn field_starts(
     count: usize,
     delimiter: u8,
 ) -> Vec<(usize, usize)> {
+    // Where in a field the walk is, as the csv crate reads it: a quote opens a
+    // quoted field only at the field's start; in one, a doubled quote is a quote
+    // and a single one closes it (what follows is read as written).
+    #[derive(Clone, Copy, PartialEq)]
+    enum At {
+        Start,
+        Plain,
+        Quoted,
+        QuoteInQuoted,
+    }
     let mut starts = Vec::with_capacity(count);
     let (mut line, mut column) = (line, 1);
-    let mut in_quotes = false;
+    let mut at = At::Start;
     starts.push((line, column));
     // Bytes, not chars: what is looked for is ASCII, and a column is counted at
     // the first byte of each character (continuation bytes are 0b10xx_xxxx).
@@ -108,16 +265,22 @@ pub fn field_starts(
             continue;
         }
         column += 1;
-        match b {
-            b'"' => in_quotes = !in_quotes,
-            b if b == delimiter && !in_quotes => starts.push((line, column)),
-            b'\n' if in_quotes => {
+        at = match (at, b) {
+            (At::Quoted, b'"') => At::QuoteInQuoted,
+            (At::Quoted, b'\n') => {
                 line += 1;
                 column = 1;
+                At::Quoted
             }
-            b'\n' | b'\r' if !in_quotes => break,
-            _ => {}
-        }
+            (At::Quoted, _) => At::Quoted,
+            (At::QuoteInQuoted, b'"') | (At::Start, b'"') => At::Quoted,
+            (_, b) if b == delimiter => {
+                starts.push((line, column));
+                At::Start
+            }
+            (_, b'\n' | b'\r') => break,
+            _ => At::Plain,
+        };
     }
     // A short walk (never expected) still gives every field a place.
     while starts.len() < count {
@@ -214,5 +377,52 @@ mod tests {
                 }
             }
         }
+
+        #[test]
+        fn blocks_read_what_the_whole_text_reads(
+            lines in proptest::collection::vec("[ab\",;\r]{0,5}", 0..12),
+            sep in proptest::bool::ANY,
+            bom in proptest::bool::ANY,
+            block in 1usize..12,
+        ) {
+            // Any text, not only well-formed CSV: stray quotes and carriage
+            // returns, quoted newlines, blank lines, a `sep=` line, a mark.
+            let mut text = lines.join("\n");
+            if sep {
+                text = format!("sep=;\n{text}");
+            }
+            let whole = records(&text, None);
+            let mut bytes = text.clone().into_bytes();
+            if bom {
+                bytes.splice(0..0, *b"\xEF\xBB\xBF");
+            }
+            let mut seen = Vec::new();
+            let mut read = Vec::new();
+            let result = read_blocks(&mut bytes.as_slice(), None, block, &mut |b| seen.extend_from_slice(b), |r| read.push(r));
+            let (dialect, had_bom) = result.map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{e:?}")))?;
+            proptest::prop_assert_eq!(dialect, sniff(&text, None));
+            proptest::prop_assert_eq!(had_bom, bom);
+            proptest::prop_assert_eq!(read, whole);
+            proptest::prop_assert_eq!(seen, bytes);
+        }
+    }
+
+    /// Every row of `text` read whole, blank ones too.
+    fn records(text: &str, told: Option<u8>) -> Vec<Record> {
+        let mut rows = Vec::new();
+        read_each(text, sniff(text, told), |r| rows.push(r)).expect("reads");
+        rows
+    }
+
+    #[test]
+    fn a_block_ends_after_a_record_not_inside_quotes() {
+        // The quoted field spans the first block's end: 6 bytes hold `1,"a` and
+        // part of the newline inside the quotes.
+        let text = "x,y\r\n1,\"a\r\nb\"\r\n2,c\r\n";
+        let mut read = Vec::new();
+        read_blocks(&mut text.as_bytes(), None, 6, &mut |_| {}, |r| read.push(r)).expect("reads");
+        assert_eq!(read, records(text, None));
+        assert_eq!(read[1].cells[1].text, "a\r\nb");
+        assert_eq!((read[2].line, read[2].cells[1].column), (4, 3));
     }
 }

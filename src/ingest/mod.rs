@@ -140,6 +140,56 @@ pub fn read_chunked(
     }
 }
 
+/// Reads a delimited export that is UTF-8 throughout (the caller has made sure,
+/// with [`decode::Utf8Scan`]) from `reader`, as [`read_chunked`] reads its bytes,
+/// but a block at a time: the file is never held whole. Every byte read goes to
+/// `seen`, to hash the file in the same pass.
+pub fn read_chunked_from(
+    path: &Path,
+    reader: &mut dyn std::io::Read,
+    settings: &Settings,
+    rows: usize,
+    problems: &mut Problems,
+    seen: &mut dyn FnMut(&[u8]),
+    each: impl FnMut(Source),
+) -> Option<ReadInfo> {
+    const BLOCK: usize = 4 << 20;
+    // The encoding and dialect are known once the first line is read; the tables
+    // handed on carry the format only, the ReadInfo returned all of it.
+    let read = ReadInfo {
+        format: "csv",
+        ..ReadInfo::default()
+    };
+    let mut chunks = Chunks::new(path, rows, read, each);
+    let result = delimited::read_blocks(reader, settings.delimiter, BLOCK, seen, |record| {
+        chunks.push(record)
+    });
+    match result {
+        Ok((dialect, bom)) => {
+            chunks.read.encoding = decode::Detected {
+                encoding: decode::Encoding::Utf8,
+                bom,
+            }
+            .describe();
+            chunks.read.dialect = dialect.describe();
+            Some(chunks.finish())
+        }
+        Err(delimited::BlockError::Syntax(error)) => {
+            problems.push(
+                Diagnostic::at(path, error.line, 1, error.message).with_code(Code::CsvSyntax),
+            );
+            None
+        }
+        Err(delimited::BlockError::Io(error)) => {
+            problems.push(
+                Diagnostic::file(path, format!("cannot read: {error}"))
+                    .with_code(Code::FileUnreadable),
+            );
+            None
+        }
+    }
+}
+
 /// Rows gathered into tables of about `rows`, blank rows and a report footer set
 /// aside on the way.
 struct Chunks<'a, F> {

@@ -85,16 +85,42 @@ struct DealsRead {
 const CHUNK_ROWS: usize = 16_384;
 
 impl DealReader<'_> {
-    /// Reads a deals export from its bytes, mapping and reading it a few thousand
-    /// rows at a time: the cells of each are dropped once their deals are out.
+    /// Reads a deals export, mapping and reading it a few thousand rows at a time:
+    /// the cells of each are dropped once their deals are out. A delimited export
+    /// in UTF-8 (nearly every one) is read from disk a block at a time and hashed
+    /// as it is read, after a first pass that makes sure of the encoding; others
+    /// (xlsx, Windows-1252, UTF-16) are read whole.
     fn read(&self, what: String, export: crate::load::Export) -> DealsRead {
+        use sha2::Digest;
         let mut read = DealsRead::default();
-        let Some((bytes, file)) = export.read(&mut read.problems) else {
-            return read;
+        let is_xlsx = export
+            .path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let utf8 = !is_xlsx
+            && matches!(
+                self.settings.encoding,
+                None | Some(crate::ingest::decode::Encoding::Utf8)
+            );
+        let utf8_lines = match utf8 {
+            true => match export.scan_utf8(&mut read.problems) {
+                Some(lines) => lines,
+                None => return read,
+            },
+            false => None,
         };
-        read.file = Some(file);
+        let whole = match utf8_lines {
+            Some(_) => None,
+            None => match export.read(&mut read.problems) {
+                Some(whole) => Some(whole),
+                None => return read,
+            },
+        };
         // Room for a deal per line, so that the list is not copied as it grows.
-        let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+        let lines = match (&whole, utf8_lines) {
+            (Some((bytes, _)), _) => bytes.iter().filter(|&&b| b == b'\n').count(),
+            (None, lines) => lines.unwrap_or(0),
+        };
         let mut reading = deals::Reading::with_room(lines);
         let mut used = None;
         let mut rows = 0;
@@ -130,14 +156,38 @@ impl DealReader<'_> {
             );
         };
         let mut file_problems = Problems::default();
-        let info = crate::ingest::read_chunked(
-            &export.path,
-            &bytes,
-            self.settings,
-            CHUNK_ROWS,
-            &mut file_problems,
-            &mut map_and_read,
-        );
+        let (info, file) = match &whole {
+            Some((bytes, file)) => {
+                let info = crate::ingest::read_chunked(
+                    &export.path,
+                    bytes,
+                    self.settings,
+                    CHUNK_ROWS,
+                    &mut file_problems,
+                    &mut map_and_read,
+                );
+                (info, Some(file.clone()))
+            }
+            None => match export.open(&mut file_problems) {
+                Some(mut from) => {
+                    let mut hash = sha2::Sha256::new();
+                    let info = crate::ingest::read_chunked_from(
+                        &export.path,
+                        &mut from,
+                        self.settings,
+                        CHUNK_ROWS,
+                        &mut file_problems,
+                        &mut |bytes| hash.update(bytes),
+                        &mut map_and_read,
+                    );
+                    let digest = hash.finalize();
+                    let file = crate::load::InputFile::hashed(&export.path, digest.as_slice());
+                    (info, Some(file))
+                }
+                None => (None, None),
+            },
+        };
+        read.file = file;
         if let Some(info) = info {
             read.report.push(SourceReport {
                 what,

@@ -462,9 +462,7 @@ fn deal_csv(ctx: &Ctx<'_>, deals: &[usize]) -> super::view::Csv {
                 text(model.owner_id(deal)),
                 text(&model.strategy.stages[deal.stage()].id),
                 text(crate::ingest::status_text(deal.status)),
-                deal.value
-                    .map(|v| text(&v.canonical()))
-                    .unwrap_or_default(),
+                deal.value.map(|v| text(&v.canonical())).unwrap_or_default(),
                 model.probability(deal).to_compact_string(),
                 date(deal.expected_close),
                 date(deal.next_activity),

@@ -176,14 +176,14 @@ pub fn prospects(ctx: &Ctx<'_>, seller: usize) -> Section {
         table.csv = Some(super::super::view::Csv::new(
             &header,
             prospects.iter().map(|p| {
-                    vec![
-                        p.tier.number().to_string(),
-                        p.customer.clone(),
-                        p.name.clone(),
-                        p.segment.clone(),
-                        tier_why(ctx, &p.tier),
-                    ]
-                }),
+                vec![
+                    p.tier.number().to_string(),
+                    p.customer.clone(),
+                    p.name.clone(),
+                    p.segment.clone(),
+                    tier_why(ctx, &p.tier),
+                ]
+            }),
         ));
     }
     if counts.iter().any(|&n| n > TIER_LIMIT) {
