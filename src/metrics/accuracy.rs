@@ -7,8 +7,6 @@
 //! counts for the seller who owned it in the snapshot, and a seller's line for
 //! their team, so the sellers' lines and the teams' lines each sum to the total.
 
-use rustc_hash::FxHashMap;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -93,7 +91,8 @@ pub struct SnapshotAccuracy {
 
 /// One line per snapshot dated before `as_of`, oldest first; empty when no
 /// snapshot carries a forecast category.
-pub fn compute(model: &Model, as_of: NaiveDate) -> Vec<SnapshotAccuracy> {
+/// `now`: the current deals by id.
+pub fn compute(model: &Model, as_of: NaiveDate, now: &super::ById<'_>) -> Vec<SnapshotAccuracy> {
     let categorised = model
         .snapshots
         .iter()
@@ -101,7 +100,6 @@ pub fn compute(model: &Model, as_of: NaiveDate) -> Vec<SnapshotAccuracy> {
     if !categorised {
         return Vec::new();
     }
-    let now: FxHashMap<&str, &Deal> = model.deals.iter().map(|d| (&*d.id, d)).collect();
     let strategy = &model.strategy;
     let calendar = strategy.calendar;
     model

@@ -156,6 +156,13 @@ pub fn compute_since(model: &Model, as_of: NaiveDate, since: Option<NaiveDate>) 
     compute_between(model, as_of, since, None)
 }
 
+/// An export's deals by id.
+pub(crate) type ById<'m> = rustc_hash::FxHashMap<&'m str, &'m crate::model::Deal>;
+
+pub(crate) fn by_id(deals: &[crate::model::Deal]) -> ById<'_> {
+    deals.iter().map(|d| (&*d.id, d)).collect()
+}
+
 /// The currencies deals were converted from, current and in snapshots, in order.
 fn converted_from(model: &Model) -> Vec<String> {
     let used: std::collections::BTreeSet<&str> = model
@@ -181,7 +188,9 @@ pub fn compute_between(
         as_of.checked_sub_days(chrono::Days::new(u64::from(days)))
     });
     let calendar = model.strategy.calendar;
-    let (((year, quarter), trailing), pushes) = rayon::join(
+    // The current deals by id, for every figure that follows a deal across
+    // exports (pushes, accuracy, movement): built once, at a million deals 50 MB.
+    let (((year, quarter), trailing), (current, pushes)) = rayon::join(
         || {
             rayon::join(
                 || {
@@ -193,8 +202,13 @@ pub fn compute_between(
                 || results::trailing_year(model, as_of),
             )
         },
-        || movement::pushes(model),
+        || {
+            let current = by_id(&model.deals);
+            let pushes = movement::pushes(model, &current);
+            (current, pushes)
+        },
     );
+    let current = &current;
     let health = health::compute(model, as_of, &trailing.outcomes);
     let year_range = crate::period::DateRange {
         start: year.start,
@@ -230,7 +244,7 @@ pub fn compute_between(
         s.spawn(|_| segments = Some(people::segments(model, as_of)));
         s.spawn(|_| plans = Some(people::plans(model, as_of)));
         s.spawn(|_| targets = Some(targets::compute(model, as_of)));
-        s.spawn(|_| accuracy_ = Some(accuracy::compute(model, as_of)));
+        s.spawn(|_| accuracy_ = Some(accuracy::compute(model, as_of, current)));
         s.spawn(|_| customers_ = Some(customers::values(model, as_of)));
         s.spawn(|_| off_strategy = Some(strategic::off_strategy(model, &health.flags)));
         s.spawn(|_| win_loss = Some(strategic::win_loss(model, as_of)));
@@ -251,7 +265,9 @@ pub fn compute_between(
         s.spawn(|_| {
             let period = (quarter.label.clone(), quarter_range);
             let between = (since, until);
-            movement_ = Some(movement::compute(model, as_of, between, period, &pushes));
+            movement_ = Some(movement::compute(
+                model, as_of, between, period, &pushes, current,
+            ));
         });
     });
     let (sellers, without_seller) = done(sellers);

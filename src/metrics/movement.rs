@@ -154,15 +154,19 @@ pub fn compute(
     (since, until): (Option<NaiveDate>, Option<NaiveDate>),
     period: (String, DateRange),
     pushes: &(Vec<(String, u64)>, Vec<Slip>),
+    current: &super::ById<'_>,
 ) -> Option<Movement> {
     // The end: the current export, or the latest snapshot on or before `until`.
-    let (to, end_deals): (NaiveDate, &[Deal]) = match until.filter(|u| *u < as_of) {
-        Some(until) => {
-            let end = model.snapshots.iter().rev().find(|s| s.date <= until)?;
-            (end.date, &end.deals)
-        }
-        None => (as_of, &model.deals),
-    };
+    let ended;
+    let (to, end_deals, now): (NaiveDate, &[Deal], &super::ById<'_>) =
+        match until.filter(|u| *u < as_of) {
+            Some(until) => {
+                let end = model.snapshots.iter().rev().find(|s| s.date <= until)?;
+                ended = super::by_id(&end.deals);
+                (end.date, &end.deals, &ended)
+            }
+            None => (as_of, &model.deals, current),
+        };
     let limit = since.unwrap_or(to.pred_opt()?);
     let from: &Snapshot = model
         .snapshots
@@ -170,7 +174,6 @@ pub fn compute(
         .rev()
         .find(|s| s.date <= limit && s.date < to)?;
     let then: FxHashMap<&str, &Deal> = from.deals.iter().map(|d| (&*d.id, d)).collect();
-    let now: FxHashMap<&str, &Deal> = end_deals.iter().map(|d| (&*d.id, d)).collect();
     let (label, range) = period;
     let mut w = Waterfall::default();
     let mut p = PeriodWaterfall {
@@ -320,7 +323,8 @@ pub fn compute(
 
 /// Across every consecutive pair of exports (each snapshot, then the current one):
 /// how often each deal's expected close moved later, and each seller's slip rate.
-pub(super) fn pushes(model: &Model) -> (Vec<(String, u64)>, Vec<Slip>) {
+/// `current`: the current deals by id.
+pub(super) fn pushes(model: &Model, current: &super::ById<'_>) -> (Vec<(String, u64)>, Vec<Slip>) {
     let mut exports: Vec<&[Deal]> = model.snapshots.iter().map(|s| s.deals.as_slice()).collect();
     exports.push(&model.deals);
     let mut counts: FxHashMap<&str, u64> = FxHashMap::default();
@@ -343,8 +347,16 @@ pub(super) fn pushes(model: &Model) -> (Vec<(String, u64)>, Vec<Slip>) {
         )))
         .collect();
     let without_seller = model.strategy.sellers.len();
-    for pair in exports.windows(2) {
-        let later: FxHashMap<&str, &Deal> = pair[1].iter().map(|d| (&*d.id, d)).collect();
+    let last = exports.len().saturating_sub(2);
+    for (i, pair) in exports.windows(2).enumerate() {
+        let built;
+        let later = match i == last {
+            true => current,
+            false => {
+                built = super::by_id(pair[1]);
+                &built
+            }
+        };
         for old in pair[0].iter().filter(|d| d.status == Status::Open) {
             let Some(new) = later.get(&*old.id).filter(|d| d.status == Status::Open) else {
                 continue;

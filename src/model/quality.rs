@@ -6,7 +6,7 @@
 //! not sellers, found as the customers export is read. Computed from the
 //! checked model and the as-of date; nothing here changes a deal.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
@@ -31,7 +31,10 @@ pub fn deal_warnings(model: &Model, as_of: NaiveDate) -> Vec<(Option<usize>, Dia
         .iter()
         .map(|warning| (None, warning.clone()))
         .collect();
-    let mut first_seen: HashMap<(usize, Money, NaiveDate), (&str, usize)> = HashMap::new();
+    // Customer, value and close date -> the first deal with them (its index: at a
+    // million deals each byte of an entry is 2 MB).
+    let mut first_seen: FxHashMap<(u32, NaiveDate, Money), u32> = FxHashMap::default();
+    first_seen.reserve(model.deals.len());
     for (index, (deal, &line)) in model.deals.iter().zip(&model.deal_lines).enumerate() {
         let mut warn = |code: Code, message: String| {
             found.push((
@@ -86,17 +89,20 @@ pub fn deal_warnings(model: &Model, as_of: NaiveDate) -> Vec<(Option<usize>, Dia
             );
         }
         let close = deal.closed.or(deal.expected_close);
-        if let (Some(customer), Some(value), Some(close)) = (deal.customer(), deal.value, close) {
-            match first_seen.get(&(customer, value, close)) {
-                Some((other, other_line)) => warn(
+        if let (Some(customer), Some(value), Some(close)) = (deal.customer, deal.value, close) {
+            match first_seen.get(&(customer, close, value)) {
+                Some(&other) => warn(
                     Code::DealDuplicate,
                     format!(
-                        "deal {} \"{}\" has the customer, value and close date of deal {other} (line {other_line}): likely the same deal twice",
-                        deal.id, deal.name
+                        "deal {} \"{}\" has the customer, value and close date of deal {} (line {}): likely the same deal twice",
+                        deal.id,
+                        deal.name,
+                        model.deals[other as usize].id,
+                        model.deal_lines[other as usize]
                     ),
                 ),
                 None => {
-                    first_seen.insert((customer, value, close), (&deal.id, line));
+                    first_seen.insert((customer, close, value), index as u32);
                 }
             }
         }
