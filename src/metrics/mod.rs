@@ -189,8 +189,9 @@ pub fn compute_between(
     });
     let calendar = model.strategy.calendar;
     // The current deals by id, for every figure that follows a deal across
-    // exports (pushes, accuracy, movement): built once, at a million deals 50 MB.
-    let (((year, quarter), trailing), (current, pushes)) = rayon::join(
+    // exports (pushes, accuracy, movement): built once, at a million deals 50 MB;
+    // so are the lists of each seller's, segment's and plan's deals.
+    let (((year, quarter), (trailing, lists)), (current, pushes)) = rayon::join(
         || {
             rayon::join(
                 || {
@@ -199,7 +200,12 @@ pub fn compute_between(
                         || results::for_period(model, as_of, calendar.quarter_of(as_of)),
                     )
                 },
-                || results::trailing_year(model, as_of),
+                || {
+                    rayon::join(
+                        || results::trailing_year(model, as_of),
+                        || people::Lists::of(model),
+                    )
+                },
             )
         },
         || {
@@ -208,7 +214,7 @@ pub fn compute_between(
             (current, pushes)
         },
     );
-    let current = &current;
+    let (current, lists) = (&current, &lists);
     let health = health::compute(model, as_of, &trailing.outcomes);
     let year_range = crate::period::DateRange {
         start: year.start,
@@ -233,17 +239,20 @@ pub fn compute_between(
         let year = &year;
         s.spawn(|_| pipeline_ = Some(pipeline(model, as_of)));
         s.spawn(|_| {
-            year_pace = Some(pace::points(model, as_of, year_range, year.target, |_| {
-                true
-            }));
+            year_pace = Some(pace::points(
+                as_of,
+                year_range,
+                year.target,
+                model.deals.iter(),
+            ));
         });
         s.spawn(|_| velocity = Some(results::velocity(model, &year.outcomes)));
-        s.spawn(|_| sellers = Some(people::sellers(model, as_of, health)));
+        s.spawn(|_| sellers = Some(people::sellers(model, as_of, health, lists)));
         s.spawn(|_| focus = Some(focus::compute(model, as_of, health, &pushes.0)));
-        s.spawn(|_| teams = Some(people::teams(model, as_of)));
-        s.spawn(|_| segments = Some(people::segments(model, as_of)));
-        s.spawn(|_| plans = Some(people::plans(model, as_of)));
-        s.spawn(|_| targets = Some(targets::compute(model, as_of)));
+        s.spawn(|_| teams = Some(people::teams(model, as_of, lists)));
+        s.spawn(|_| segments = Some(people::segments(model, as_of, lists)));
+        s.spawn(|_| plans = Some(people::plans(model, as_of, lists)));
+        s.spawn(|_| targets = Some(targets::compute(model, as_of, lists)));
         s.spawn(|_| accuracy_ = Some(accuracy::compute(model, as_of, current)));
         s.spawn(|_| customers_ = Some(customers::values(model, as_of)));
         s.spawn(|_| off_strategy = Some(strategic::off_strategy(model, &health.flags)));

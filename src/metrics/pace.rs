@@ -3,7 +3,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{Deal, Model, Status};
+use crate::model::{Deal, Status};
 use crate::money::Money;
 use crate::period::DateRange;
 
@@ -17,13 +17,12 @@ pub struct PacePoint {
 }
 
 /// Points at the start of the period, at each month end inside it before `as_of`,
-/// and at `as_of` (or the period's end, if earlier), for the deals `include` takes.
-pub fn points(
-    model: &Model,
+/// and at `as_of` (or the period's end, if earlier), for `deals`.
+pub fn points<'m>(
     as_of: NaiveDate,
     range: DateRange,
     goal: Option<Money>,
-    include: impl Fn(&Deal) -> bool,
+    deals: impl Iterator<Item = &'m Deal>,
 ) -> Vec<PacePoint> {
     let last = as_of.min(range.end);
     if last < range.start {
@@ -45,10 +44,8 @@ pub fn points(
     if last > range.start {
         dates.push(last);
     }
-    let mut won: Vec<(NaiveDate, Money)> = model
-        .deals
-        .iter()
-        .filter(|d| d.status == Status::Won && include(d))
+    let mut won: Vec<(NaiveDate, Money)> = deals
+        .filter(|d| d.status == Status::Won)
         .filter_map(|d| {
             d.closed
                 .filter(|c| range.start <= *c && *c <= last)

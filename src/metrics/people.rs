@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::accum::PipelineSum;
 use super::health::Health;
 use super::results::{self, PeriodMetrics};
-use crate::model::{Model, Status};
+use crate::model::{Deal, Model, Status};
 use crate::money::Money;
 use crate::period::DateRange;
 use crate::strategy::TargetScope;
@@ -79,41 +79,58 @@ pub struct PlanMetrics {
     pub results: PeriodMetrics,
 }
 
-/// Each seller's deals (indexes into the model's deals, in its order), then the
-/// deals of no seller, gathered in one pass so that a seller's figures cost their
-/// own deals.
-pub(crate) fn deals_by_owner(model: &Model) -> Vec<Vec<usize>> {
-    let nobody = model.strategy.sellers.len();
-    let mut owned = vec![Vec::new(); nobody + 1];
-    for (index, deal) in model.deals.iter().enumerate() {
-        owned[deal.owner().unwrap_or(nobody)].push(index);
-    }
-    owned
+/// The deals of each seller, segment and plan (indexes into the model's deals,
+/// in its order), gathered in one pass and once for every figure, so that a
+/// seller's, team's, segment's or plan's figures cost its own deals.
+pub struct Lists {
+    /// Each seller's deals, then the deals of no seller.
+    pub owned: Vec<Vec<usize>>,
+    /// Each segment's deals, then the unsegmented.
+    pub by_segment: Vec<Vec<usize>>,
+    /// Each plan's deals (a deal may be in several plans that match by rules).
+    pub by_plan: Vec<Vec<usize>>,
 }
 
-/// Each segment's deals (indexes into the model's deals, in its order), then the
-/// unsegmented deals, gathered in one pass.
-pub(crate) fn deals_by_segment(model: &Model) -> Vec<Vec<usize>> {
-    let unsegmented = model.strategy.segments.len();
-    let mut lists = vec![Vec::new(); unsegmented + 1];
-    for (index, deal) in model.deals.iter().enumerate() {
-        lists[model.segment(deal).unwrap_or(unsegmented)].push(index);
-    }
-    lists
-}
-
-/// Each plan's deals (a deal may be in several plans that match by rules).
-pub(crate) fn deals_by_plan(model: &Model) -> Vec<Vec<usize>> {
-    let plans = model.strategy.plans.len();
-    let mut lists = vec![Vec::new(); plans];
-    for (index, deal) in model.deals.iter().enumerate() {
-        for (plan, list) in lists.iter_mut().enumerate() {
-            if model.in_plan(deal, plan) {
-                list.push(index);
+impl Lists {
+    pub fn of(model: &Model) -> Lists {
+        let strategy = &model.strategy;
+        let (nobody, unsegmented) = (strategy.sellers.len(), strategy.segments.len());
+        let mut lists = Lists {
+            owned: vec![Vec::new(); nobody + 1],
+            by_segment: vec![Vec::new(); unsegmented + 1],
+            by_plan: vec![Vec::new(); strategy.plans.len()],
+        };
+        for (index, deal) in model.deals.iter().enumerate() {
+            lists.owned[deal.owner().unwrap_or(nobody)].push(index);
+            lists.by_segment[model.segment(deal).unwrap_or(unsegmented)].push(index);
+            for (plan, list) in lists.by_plan.iter_mut().enumerate() {
+                if model.in_plan(deal, plan) {
+                    list.push(index);
+                }
             }
         }
+        lists
     }
-    lists
+}
+
+/// The deals of a list of indexes.
+pub(crate) fn deals_of<'m>(
+    model: &'m Model,
+    list: &'m [usize],
+) -> impl Iterator<Item = &'m Deal> + Clone + 'm {
+    list.iter().map(|&d| &model.deals[d])
+}
+
+/// A line's results for the fiscal year `period`, over its `range`.
+fn fiscal_year_results(
+    model: &Model,
+    period: crate::period::Period,
+    range: DateRange,
+    target: Option<Money>,
+    gathered: results::Gathered,
+) -> PeriodMetrics {
+    let label = model.strategy.calendar.label(period);
+    results::assemble(model, Some(period), label, range, target, gathered)
 }
 
 /// Each seller's figures, in the strategy's order, and the same figures for the
@@ -122,13 +139,13 @@ pub fn sellers(
     model: &Model,
     as_of: NaiveDate,
     health: &Health,
+    lists: &Lists,
 ) -> (Vec<SellerMetrics>, Option<SellerMetrics>) {
     let strategy = &model.strategy;
     let (period, range) = fiscal_year(strategy, as_of);
-    let owned = deals_by_owner(model);
+    let owned = &lists.owned;
     let line = |id: &str, name: &str, team: String, target, deals: &[usize]| {
-        let mine = || deals.iter().map(|&d| &model.deals[d]);
-        let gathered = results::for_deals(model, as_of, range, mine());
+        let gathered = results::for_deals(model, as_of, range, deals_of(model, deals));
         let mut pipeline = PipelineSum::default();
         let mut counts = [0u64; 4];
         for &d in deals {
@@ -151,14 +168,7 @@ pub fn sellers(
             name: name.to_string(),
             team,
             pipeline,
-            year: results::assemble(
-                model,
-                Some(period),
-                strategy.calendar.label(period),
-                range,
-                target,
-                gathered,
-            ),
+            year: fiscal_year_results(model, period, range, target, gathered),
             stale_count: counts[0],
             aging_count: counts[1],
             hygiene_count: counts[2],
@@ -189,11 +199,10 @@ pub fn sellers(
 
 /// Every segment in classification order, then the unsegmented ("unsegmented",
 /// without a priority), so that the lines add up to the company's figures.
-pub fn segments(model: &Model, as_of: NaiveDate) -> Vec<SegmentMetrics> {
+pub fn segments(model: &Model, as_of: NaiveDate, lists: &Lists) -> Vec<SegmentMetrics> {
     let strategy = &model.strategy;
     let (period, range) = fiscal_year(strategy, as_of);
     let trailing = super::results::trailing_range(as_of);
-    let by_segment = deals_by_segment(model);
     let lines = strategy
         .segments
         .iter()
@@ -202,15 +211,14 @@ pub fn segments(model: &Model, as_of: NaiveDate) -> Vec<SegmentMetrics> {
     let unsegmented = std::iter::once((None, super::UNSEGMENTED, "Unsegmented", None));
     lines
         .chain(unsegmented)
-        .zip(&by_segment)
+        .zip(&lists.by_segment)
         .map(|((index, id, name, priority), deals)| {
             let target = index.and_then(|i| strategy.target(period, TargetScope::Segment(i)));
-            let of_segment = || deals.iter().map(|&d| &model.deals[d]);
+            let of_segment = deals_of(model, deals);
             let mut pipeline = PipelineSum::default();
-            for deal in of_segment().filter(|d| d.status == Status::Open) {
+            for deal in of_segment.clone().filter(|d| d.status == Status::Open) {
                 pipeline.add(deal.amount(), model.probability(deal));
             }
-            let label = strategy.calendar.label(period);
             SegmentMetrics {
                 id: id.to_string(),
                 name: name.to_string(),
@@ -221,13 +229,12 @@ pub fn segments(model: &Model, as_of: NaiveDate) -> Vec<SegmentMetrics> {
                     .filter(|c| c.segment == index)
                     .count() as u64,
                 pipeline,
-                year: results::assemble(
+                year: fiscal_year_results(
                     model,
-                    Some(period),
-                    label,
+                    period,
                     range,
                     target,
-                    results::for_deals(model, as_of, range, of_segment()),
+                    results::for_deals(model, as_of, range, of_segment.clone()),
                 ),
                 trailing_12_months: results::assemble(
                     model,
@@ -235,27 +242,25 @@ pub fn segments(model: &Model, as_of: NaiveDate) -> Vec<SegmentMetrics> {
                     "Last 12 months".into(),
                     trailing,
                     None,
-                    results::for_deals(model, as_of, trailing, of_segment()),
+                    results::for_deals(model, as_of, trailing, of_segment),
                 ),
             }
         })
         .collect()
 }
 
-pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
+pub fn plans(model: &Model, as_of: NaiveDate, lists: &Lists) -> Vec<PlanMetrics> {
     let strategy = &model.strategy;
-    let by_plan = deals_by_plan(model);
     strategy
         .plans
         .iter()
-        .enumerate()
-        .zip(&by_plan)
-        .map(|((index, plan), deals)| {
+        .zip(&lists.by_plan)
+        .map(|(plan, deals)| {
             let range = DateRange {
                 start: plan.start,
                 end: plan.end,
             };
-            let tied = || deals.iter().map(|&d| &model.deals[d]);
+            let tied = || deals_of(model, deals);
             let (mut won_count, mut won_value, mut open) = (0, Money::ZERO, PipelineSum::default());
             for deal in tied() {
                 match (deal.status, deal.closed) {
@@ -269,9 +274,7 @@ pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
             }
             let passed = (as_of.min(plan.end) - plan.start).num_days() + 1;
             let elapsed = (passed.max(0) as f64 / range.days() as f64).clamp(0.0, 1.0);
-            let pace = super::pace::points(model, as_of, range, plan.goal_revenue, |d| {
-                model.in_plan(d, index)
-            });
+            let pace = super::pace::points(as_of, range, plan.goal_revenue, tied());
             // The pace at the as-of date (or the plan's end); zero before it starts.
             let pace_revenue = plan
                 .goal_revenue
@@ -318,10 +321,10 @@ pub fn plans(model: &Model, as_of: NaiveDate) -> Vec<PlanMetrics> {
         .collect()
 }
 
-pub fn teams(model: &Model, as_of: NaiveDate) -> Vec<TeamMetrics> {
+pub fn teams(model: &Model, as_of: NaiveDate, lists: &Lists) -> Vec<TeamMetrics> {
     let strategy = &model.strategy;
     let (period, range) = fiscal_year(strategy, as_of);
-    let owned = deals_by_owner(model);
+    let owned = &lists.owned;
     strategy
         .teams
         .iter()
@@ -341,8 +344,7 @@ pub fn teams(model: &Model, as_of: NaiveDate) -> Vec<TeamMetrics> {
                         .filter(|t| !t.is_empty())
                         .map(|t| t.into_iter().sum())
                 });
-            let theirs =
-                || (members.iter()).flat_map(|&s| owned[s].iter().map(|&d| &model.deals[d]));
+            let theirs = || (members.iter()).flat_map(|&s| deals_of(model, &owned[s]));
             let mut pipeline = PipelineSum::default();
             for deal in theirs().filter(|d| d.status == Status::Open) {
                 pipeline.add(deal.amount(), model.probability(deal));
@@ -352,14 +354,7 @@ pub fn teams(model: &Model, as_of: NaiveDate) -> Vec<TeamMetrics> {
                 id: team.id.clone(),
                 name: team.name.clone(),
                 pipeline,
-                year: results::assemble(
-                    model,
-                    Some(period),
-                    strategy.calendar.label(period),
-                    range,
-                    target,
-                    gathered,
-                ),
+                year: fiscal_year_results(model, period, range, target, gathered),
             }
         })
         .collect()

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::people::{Lists, deals_of};
 use crate::model::{Deal, Model, Status};
 use crate::money::Money;
 use crate::strategy::{Target, TargetScope};
@@ -76,31 +77,14 @@ pub struct TargetMetrics {
 }
 
 /// Every target in the file's order.
-pub fn compute(model: &Model, as_of: NaiveDate) -> Vec<TargetMetrics> {
+pub fn compute(model: &Model, as_of: NaiveDate, lists: &Lists) -> Vec<TargetMetrics> {
     let first_wins = first_wins(model, as_of);
-    let lists = Lists {
-        owned: super::people::deals_by_owner(model),
-        by_segment: super::people::deals_by_segment(model),
-        by_plan: super::people::deals_by_plan(model),
-    };
     model
         .strategy
         .targets
         .par_iter()
-        .filter_map(|t| one(model, as_of, t, &first_wins, &lists))
+        .filter_map(|t| one(model, as_of, t, &first_wins, lists))
         .collect()
-}
-
-/// The deals of a list of indexes.
-fn of<'m>(model: &'m Model, list: &'m [usize]) -> impl Iterator<Item = &'m Deal> + 'm {
-    list.iter().map(|&d| &model.deals[d])
-}
-
-/// The deals of each seller, segment and plan, gathered once for every target.
-struct Lists {
-    owned: Vec<Vec<usize>>,
-    by_segment: Vec<Vec<usize>>,
-    by_plan: Vec<Vec<usize>>,
 }
 
 /// Each customer's first won deal (earliest close, then id) up to `as_of`.
@@ -142,19 +126,20 @@ fn one(
     let closed_in = |d: &Deal| d.closed.is_some_and(|c| range.contains(c) && c <= as_of);
     let mut won = (0u64, Money::ZERO);
     let mut created = Money::ZERO;
-    // A seller's, team's, segment's or plan's target looks only at its deals.
-    let candidates: Box<dyn Iterator<Item = &Deal> + '_> = match target.scope {
-        TargetScope::Seller(s) => Box::new(of(model, &lists.owned[s])),
+    // The target's own deals, from the lists gathered once: exactly those
+    // `in_scope` takes.
+    let scoped: Box<dyn Iterator<Item = &Deal> + '_> = match target.scope {
+        TargetScope::Seller(s) => Box::new(deals_of(model, &lists.owned[s])),
         TargetScope::Team(t) => Box::new(
             (0..strategy.sellers.len())
                 .filter(move |&s| strategy.sellers[s].team == t)
-                .flat_map(move |s| of(model, &lists.owned[s])),
+                .flat_map(move |s| deals_of(model, &lists.owned[s])),
         ),
-        TargetScope::Segment(s) => Box::new(of(model, &lists.by_segment[s])),
-        TargetScope::Plan(p) => Box::new(of(model, &lists.by_plan[p])),
+        TargetScope::Segment(s) => Box::new(deals_of(model, &lists.by_segment[s])),
+        TargetScope::Plan(p) => Box::new(deals_of(model, &lists.by_plan[p])),
         TargetScope::Company => Box::new(model.deals.iter()),
     };
-    for deal in candidates.filter(|d| in_scope(d)) {
+    for deal in scoped {
         if deal.status == Status::Won && closed_in(deal) {
             won.0 += 1;
             won.1 += deal.amount();

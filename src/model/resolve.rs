@@ -156,17 +156,17 @@ impl DealReader<'_> {
             );
         };
         let mut file_problems = Problems::default();
-        let (info, file) = match &whole {
+        let (info, file) = match whole {
             Some((bytes, file)) => {
                 let info = crate::ingest::read_chunked(
                     &export.path,
-                    bytes,
+                    &bytes,
                     self.settings,
                     CHUNK_ROWS,
                     &mut file_problems,
                     &mut map_and_read,
                 );
-                (info, Some(file.clone()))
+                (info, Some(file))
             }
             None => match export.open(&mut file_problems) {
                 Some(mut from) => {
