@@ -4,7 +4,7 @@
 //! inside fields); this module adds where each field starts, as 1-based line and
 //! column in characters, so problems point at the cell.
 
-use csv::{ReaderBuilder, StringRecord};
+use csv::{ByteRecord, ReaderBuilder};
 
 use super::dialect::Dialect;
 use super::table::{Cell, Record, Table};
@@ -220,10 +220,10 @@ fn read_part(
         .has_headers(false)
         .flexible(true)
         .from_reader(body);
-    let mut record = StringRecord::new();
+    let mut record = ByteRecord::new();
     let mut counted_to = 0;
     loop {
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(error) => {
@@ -252,50 +252,50 @@ fn read_part(
             .filter(|&&b| b == b'\n')
             .count();
         counted_to = byte;
-        let starts = match unquoted_starts(body, byte, line, &record) {
-            Some(starts) => starts,
-            None => field_starts(body, byte, line, record.len(), delimiter),
+        // The text was found to be UTF-8 before (decoded whole, or scanned): one
+        // check of the record's fields together guards a file changed since, and
+        // each field is a slice of it, cut at character boundaries.
+        let not_utf8 = || {
+            SyntaxError {
+            line,
+            message: "cannot read as delimited text: holds bytes that are not UTF-8 (the file changed while it was read?)".into(),
+        }
         };
-        let cells = record
-            .iter()
-            .zip(starts)
-            .map(|(text, (line, column))| Cell::new(text, line, column))
-            .collect();
+        let fields = std::str::from_utf8(record.as_slice()).map_err(|_| not_utf8())?;
+        let field = |i: usize| record.range(i).and_then(|r| fields.get(r));
+        let mut cells = Vec::with_capacity(record.len());
+        if written_plain(body, byte, &record) {
+            // Its bytes are its fields joined by the delimiter: each field starts
+            // its characters and a delimiter after the one before.
+            let mut column = 1;
+            for i in 0..record.len() {
+                let text = field(i).ok_or_else(not_utf8)?;
+                cells.push(Cell::new(text, line, column));
+                column += match text.is_ascii() {
+                    true => text.len(),
+                    false => text.chars().count(),
+                } + 1;
+            }
+        } else {
+            let starts = field_starts(body, byte, line, record.len(), delimiter);
+            for (i, (line, column)) in starts.into_iter().enumerate() {
+                cells.push(Cell::new(field(i).ok_or_else(not_utf8)?, line, column));
+            }
+        }
         each(Record { line, cells });
     }
     Ok(())
 }
 
-/// The places of a record's fields when the file wrote it without quotes (nearly
-/// every row): then its bytes are its fields joined by the delimiter, and each
-/// field starts a field's characters and a delimiter after the one before.
-/// `None` when the record was written with quotes.
-fn unquoted_starts(
-    body: &[u8],
-    start: usize,
-    line: usize,
-    record: &StringRecord,
-) -> Option<Vec<(usize, usize)>> {
+/// Whether the file wrote the record starting at byte `start` without quotes
+/// (nearly every row), so that its fields' places follow from their lengths.
+fn written_plain(body: &[u8], start: usize, record: &ByteRecord) -> bool {
     let length = record.as_slice().len() + record.len().saturating_sub(1);
-    let raw = body.get(start..start + length)?;
+    let Some(raw) = body.get(start..start + length) else {
+        return false;
+    };
     let ends_there = matches!(body.get(start + length), None | Some(b'\r' | b'\n'));
-    if !ends_there || raw.contains(&b'"') {
-        return None;
-    }
-    let mut column = 1;
-    let starts = record
-        .iter()
-        .map(|field| {
-            let at = (line, column);
-            let characters = match field.is_ascii() {
-                true => field.len(),
-                false => field.chars().count(),
-            };
-            column += characters + 1;
-            at
-        })
-        .collect();
-    Some(starts)
+    ends_there && !raw.contains(&b'"')
 }
 
 /// The 1-based (line, column) of each of the `count` fields of the record starting
@@ -487,12 +487,26 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn places_of_unquoted_rows_are_those_the_walk_finds(row in "[a-zåö€ ;,\t]{0,24}") {
-            let mut reader = ReaderBuilder::new().delimiter(b';').has_headers(false).flexible(true).from_reader(row.as_bytes());
-            let mut record = StringRecord::new();
-            if reader.read_record(&mut record).expect("reads") {
-                let quick = unquoted_starts(row.as_bytes(), 0, 3, &record).expect("no quotes");
-                proptest::prop_assert_eq!(quick, field_starts(row.as_bytes(), 0, 3, record.len(), b';'));
+            let mut read = Vec::new();
+            read_part(row.as_bytes(), b';', 3, &mut |r| read.push(r)).expect("reads");
+            for record in read {
+                proptest::prop_assert!(written_plain(row.as_bytes(), 0, &ByteRecord::from(record.cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>())));
+                let quick: Vec<(usize, usize)> = record.cells.iter().map(|c| (c.line, c.column)).collect();
+                proptest::prop_assert_eq!(quick, field_starts(row.as_bytes(), 0, 3, record.cells.len(), b';'));
             }
+        }
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_stop_the_read_at_their_line() {
+        // A lone lead byte; then a character cut in two by the delimiter, whose
+        // fields joined would be UTF-8 ("å" is C3 A5).
+        for body in [&b"a,b\nc,\xC3\n"[..], b"a,b\n\xC3,\xA5\n"] {
+            let mut read = Vec::new();
+            let error = read_part(body, b',', 1, &mut |r| read.push(r)).expect_err("not UTF-8");
+            assert_eq!(error.line, 2);
+            assert!(error.message.contains("not UTF-8"), "{}", error.message);
+            assert_eq!(read.len(), 1);
         }
     }
 
