@@ -4,11 +4,14 @@
 //! [`read`] turns a file's bytes into a [`Source`]: the encoding detected and
 //! decoded (`decode`), the dialect sniffed (`dialect`) and the rows split with each
 //! cell's place (`delimited`), or an xlsx sheet read (`xlsx`); then blank rows and
-//! report footers are set aside with a note. [`mapping::map`] later puts the
+//! report footers are set aside with a note. [`read_chunked_from`] reads a UTF-8
+//! export from disk in blocks cut at record ends (`blocks`), never held whole.
+//! [`mapping::map`] later puts the
 //! CRM's columns and labels onto the canonical ones, reading amounts (`number`) and
 //! dates (`date`) in the source's forms. Presets (`preset`) and a source's own
 //! overrides (`settings`) say how. Nothing here judges a value: that is the model's.
 
+pub mod blocks;
 pub mod date;
 pub mod decode;
 pub mod delimited;
@@ -161,7 +164,7 @@ pub fn read_chunked_from(
         ..ReadInfo::default()
     };
     let mut chunks = Chunks::new(path, rows, read, each);
-    let result = delimited::read_blocks(reader, settings.delimiter, BLOCK, seen, |record| {
+    let result = blocks::read_blocks(reader, settings.delimiter, BLOCK, seen, |record| {
         chunks.push(record)
     });
     match result {
@@ -174,13 +177,13 @@ pub fn read_chunked_from(
             chunks.read.dialect = dialect.describe();
             Some(chunks.finish())
         }
-        Err(delimited::BlockError::Syntax(error)) => {
+        Err(blocks::BlockError::Syntax(error)) => {
             problems.push(
                 Diagnostic::at(path, error.line, 1, error.message).with_code(Code::CsvSyntax),
             );
             None
         }
-        Err(delimited::BlockError::Io(error)) => {
+        Err(blocks::BlockError::Io(error)) => {
             problems.push(
                 Diagnostic::file(path, format!("cannot read: {error}"))
                     .with_code(Code::FileUnreadable),
