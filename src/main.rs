@@ -11,11 +11,12 @@ use pipepress::diagnostics::{self, Colour};
 use pipepress::ingest::preset::PresetName;
 use pipepress::progress::{Progress, Verbosity};
 
-// Reading an export allocates a string per cell, freed soon after on another
-// thread: mimalloc does this in about half the time of the system allocator
-// (BENCHMARKS.md). It is built without transparent huge pages (`no_thp`): on a
-// virtual machine whose host takes back freed memory, faulting in 2 MB pages
-// and zeroing them whole cost the 1M-deal build more system time than it saved.
+// Reading an export allocates many small values (rows, long cells), freed soon
+// after on another thread: mimalloc does this in about half the time of the
+// system allocator (BENCHMARKS.md). It is built without transparent huge pages
+// (`no_thp`): on a virtual machine whose host takes back freed memory, faulting
+// in 2 MB pages and zeroing them whole cost the 1M-deal build more system time
+// than it saved.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

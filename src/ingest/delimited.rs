@@ -45,6 +45,9 @@ pub fn read_each(
     read_part(body.as_bytes(), dialect.delimiter, line, &mut each)
 }
 
+/// A record that is not UTF-8 though the whole text was found so before.
+const NOT_UTF8: &str = "cannot read as delimited text: holds bytes that are not UTF-8 (the file changed while it was read?)";
+
 /// Reads one part of a file's body: whole records, the first starting on `line`.
 pub(super) fn read_part(
     body: &[u8],
@@ -93,11 +96,9 @@ pub(super) fn read_part(
         // The text was found to be UTF-8 before (decoded whole, or scanned): one
         // check of the record's fields together guards a file changed since, and
         // each field is a slice of it, cut at character boundaries.
-        let not_utf8 = || {
-            SyntaxError {
+        let not_utf8 = || SyntaxError {
             line,
-            message: "cannot read as delimited text: holds bytes that are not UTF-8 (the file changed while it was read?)".into(),
-        }
+            message: NOT_UTF8.into(),
         };
         let fields = std::str::from_utf8(record.as_slice()).map_err(|_| not_utf8())?;
         let field = |i: usize| record.range(i).and_then(|r| fields.get(r));

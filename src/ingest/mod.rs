@@ -68,6 +68,12 @@ pub struct Note {
     pub message: String,
 }
 
+/// Whether the export at `path` is a workbook (read as xlsx, whatever its bytes).
+pub fn is_xlsx(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
 /// Reads an export's bytes. Problems (an unreadable workbook, broken quoting) go to
 /// `problems`, and no source comes back.
 pub fn read(
@@ -96,10 +102,7 @@ pub fn read_chunked(
     problems: &mut Problems,
     each: impl FnMut(Source),
 ) -> Option<ReadInfo> {
-    let is_xlsx = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    if is_xlsx {
+    if is_xlsx(path) {
         return match xlsx::read(bytes, settings.sheet.as_deref()) {
             Ok((sheet, table)) => {
                 let read = ReadInfo {

@@ -93,11 +93,7 @@ impl DealReader<'_> {
     fn read(&self, what: String, export: crate::load::Export) -> DealsRead {
         use sha2::Digest;
         let mut read = DealsRead::default();
-        let is_xlsx = export
-            .path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-        let utf8 = !is_xlsx
+        let utf8 = !crate::ingest::is_xlsx(&export.path)
             && matches!(
                 self.settings.encoding,
                 None | Some(crate::ingest::decode::Encoding::Utf8)
