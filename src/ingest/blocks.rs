@@ -2,19 +2,21 @@
 //! the last record that ends in it, so that a large export is never held whole
 //! and reads exactly as [`super::delimited::read_each`] reads the whole text.
 
-use super::delimited::{SyntaxError, read_part};
+use std::io::Read;
+
+use super::delimited::{Records, SyntaxError};
 use super::dialect::Dialect;
 use super::table::Record;
 
 /// Reads delimited UTF-8 text from `reader` a block of about `block` bytes at a
-/// time, giving each row to `each` as [`read_each`](super::delimited::read_each) does, and every byte read to
-/// `seen` (to hash the file as it is read). Each block is cut at the end of a
-/// record, found by the csv crate's own state machine, so rows, lines and columns
-/// are those of reading the whole text. The dialect is sniffed from the first
+/// time, giving each row to `each` as [`read_each`](super::delimited::read_each)
+/// does, and every byte read to `seen` (to hash the file as it is read). One
+/// state machine reads the blocks in turn, a record cut by a block's end read on
+/// in the next, so rows, lines and columns are those of reading the whole text. The dialect is sniffed from the first
 /// line; a UTF-8 byte-order mark is dropped. Returns the dialect and whether there
 /// was a mark.
 pub fn read_blocks(
-    reader: &mut dyn std::io::Read,
+    reader: &mut dyn Read,
     told: Option<u8>,
     block: usize,
     seen: &mut dyn FnMut(&[u8]),
@@ -23,19 +25,9 @@ pub fn read_blocks(
     let mut buffer: Vec<u8> = Vec::with_capacity(2 * block);
     let mut fill = |buffer: &mut Vec<u8>| -> std::io::Result<bool> {
         let start = buffer.len();
-        buffer.resize(start + block, 0);
-        let mut filled = start;
-        while filled < buffer.len() {
-            match reader.read(&mut buffer[filled..]) {
-                Ok(0) => break,
-                Ok(n) => filled += n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
-        buffer.truncate(filled);
+        Read::take(&mut *reader, block as u64).read_to_end(buffer)?;
         seen(&buffer[start..]);
-        Ok(filled > start)
+        Ok(buffer.len() > start)
     };
     // The first line, whole, for the dialect.
     let mut ended = false;
@@ -70,31 +62,18 @@ pub fn read_blocks(
         }
         buffer.drain(..3);
     }
-    let mut ends = RecordEnds::new(dialect.delimiter);
+    let mut records = Records::new(dialect.delimiter, line);
     loop {
         if !ended {
             ended = !fill(&mut buffer)?;
         }
-        let mut cut = match ended {
-            true => buffer.len(),
-            false => ends.last(&buffer),
-        };
-        // The csv crate drops a byte-order mark at the start of what it reads: one
-        // in the middle of the file (two exports joined) must not start a part.
-        // Every part after the first starts with the last byte of the record
-        // before, its terminator: a blank line to the reader.
-        if !ended && cut > 0 && matches!(buffer[cut - 1], b'\n' | b'\r') {
-            cut -= 1;
-        }
         // Each record is checked to be UTF-8 as it is read (the scan before found
         // the file so, unless it changed since).
-        read_part(&buffer[..cut], dialect.delimiter, line, &mut each)?;
-        line += buffer[..cut].iter().filter(|&&b| b == b'\n').count();
+        let done = records.read(&buffer, ended, &mut each)?;
         if ended {
             return Ok((dialect, bom));
         }
-        buffer.drain(..cut);
-        ends.drained(cut);
+        buffer.drain(..done);
     }
 }
 
@@ -114,57 +93,6 @@ impl From<std::io::Error> for BlockError {
 impl From<SyntaxError> for BlockError {
     fn from(error: SyntaxError) -> Self {
         BlockError::Syntax(error)
-    }
-}
-
-/// Where records end, by the csv crate's state machine (quoted newlines and
-/// delimiters are inside a record, not ends). It reads each byte of the buffer
-/// once, however long a record is (an unmatched quote makes the rest of a file
-/// one record).
-struct RecordEnds {
-    core: csv_core::Reader,
-    /// The bytes at the buffer's start read so far.
-    scanned: usize,
-    output: Vec<u8>,
-    field_ends: Vec<usize>,
-}
-
-impl RecordEnds {
-    fn new(delimiter: u8) -> Self {
-        RecordEnds {
-            core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
-            scanned: 0,
-            output: vec![0; 64 * 1024],
-            field_ends: vec![0; 1024],
-        }
-    }
-
-    /// The byte after the last record that ends in `bytes`, the buffer (0 when
-    /// none does): only what was added since the last call is read.
-    fn last(&mut self, bytes: &[u8]) -> usize {
-        let mut last = 0;
-        loop {
-            let (result, read, _, _) = self.core.read_record(
-                &bytes[self.scanned..],
-                &mut self.output,
-                &mut self.field_ends,
-            );
-            self.scanned += read;
-            match result {
-                csv_core::ReadRecordResult::Record => last = self.scanned,
-                // Field contents are not wanted: the same room serves again.
-                csv_core::ReadRecordResult::OutputFull
-                | csv_core::ReadRecordResult::OutputEndsFull => {}
-                csv_core::ReadRecordResult::InputEmpty | csv_core::ReadRecordResult::End => {
-                    return last;
-                }
-            }
-        }
-    }
-
-    /// Takes note that the buffer's first `bytes` were taken out.
-    fn drained(&mut self, bytes: usize) {
-        self.scanned -= bytes;
     }
 }
 

@@ -1,10 +1,10 @@
 //! Delimited text (CSV, `;`-separated, tab-separated) into a [`Table`].
 //!
-//! The csv crate does the quoting (quoted newlines, delimiters and doubled quotes
-//! inside fields); this module adds where each field starts, as 1-based line and
-//! column in characters, so problems point at the cell.
-
-use csv::{ByteRecord, ReaderBuilder};
+//! The csv crate's state machine (`csv_core`) does the quoting (quoted newlines,
+//! delimiters and doubled quotes inside fields); this module adds where each field
+//! starts, as 1-based line and column in characters, so problems point at the
+//! cell. [`Records`] reads a body given in parts (blocks read from disk) as it
+//! reads it whole.
 
 use super::dialect::Dialect;
 use super::table::{Cell, Record, Table};
@@ -38,61 +38,139 @@ pub fn read_each(
         true => (text.split_once('\n').map_or("", |(_, rest)| rest), 2),
         false => (text, 1),
     };
-    // The csv crate would drop a mark at the start of the body itself, but count
-    // the row after it as starting there: marks there are dropped here (all of
+    // The state machine would drop a mark at the start of the body itself, but
+    // the row after it would seem to start there: marks there are dropped here (all of
     // them: a tool may add one to a file that has one), and places stay true.
     let body = body.trim_start_matches('\u{feff}');
-    read_part(body.as_bytes(), dialect.delimiter, line, &mut each)
+    Records::new(dialect.delimiter, line).read(body.as_bytes(), true, &mut each)?;
+    Ok(())
 }
 
 /// A record that is not UTF-8 though the whole text was found so before.
 const NOT_UTF8: &str = "cannot read as delimited text: holds bytes that are not UTF-8 (the file changed while it was read?)";
 
-/// Reads one part of a file's body: whole records, the first starting on `line`.
-pub(super) fn read_part(
-    body: &[u8],
+/// The records of a file's body, read by the csv crate's state machine from a
+/// buffer that is given more of the body, call after call, each byte read once.
+/// A record cut by the end of the buffer is read on when the rest comes.
+pub(super) struct Records {
+    core: csv_core::Reader,
     delimiter: u8,
-    mut line: usize,
-    each: &mut impl FnMut(Record),
-) -> Result<(), SyntaxError> {
-    let first_line = line;
-    let mut reader = ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(body);
-    let mut record = ByteRecord::new();
-    let mut counted_to = 0;
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(error) => {
-                let at = error
-                    .position()
-                    .map_or(line, |p| p.line() as usize + first_line - 1);
-                return Err(SyntaxError {
-                    line: at,
-                    message: format!("cannot read as delimited text: {error}"),
-                });
+    /// The fields' text of the record being read, and where each field ends.
+    output: Vec<u8>,
+    ends: Vec<usize>,
+    written: usize,
+    fields: usize,
+    /// The buffer's first byte not in a record handed on: where the record being
+    /// read starts (with the ends of lines before it).
+    start: usize,
+    /// The buffer's bytes given to the state machine.
+    fed: usize,
+    /// The line at the buffer's byte `counted_to`.
+    line: usize,
+    counted_to: usize,
+}
+
+impl Records {
+    /// Records of a body whose first byte is on `line`.
+    pub(super) fn new(delimiter: u8, line: usize) -> Self {
+        Records {
+            core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            delimiter,
+            output: vec![0; 4096],
+            ends: vec![0; 64],
+            written: 0,
+            fields: 0,
+            start: 0,
+            fed: 0,
+            line,
+            counted_to: 0,
+        }
+    }
+
+    /// Reads the records of `buffer` (the body's bytes from the first not handed
+    /// on before) to `each`, the last one too when `ended` (nothing follows).
+    /// Returns how many of the buffer's first bytes are done with: the caller
+    /// takes them out before the next call and keeps the rest, the start of a
+    /// record still being read.
+    pub(super) fn read(
+        &mut self,
+        buffer: &[u8],
+        ended: bool,
+        each: &mut impl FnMut(Record),
+    ) -> Result<usize, SyntaxError> {
+        use csv_core::ReadRecordResult as Read;
+        loop {
+            let input = &buffer[self.fed..];
+            // The state machine takes no input for the end of the file.
+            if input.is_empty() && !ended {
+                return Ok(self.done(buffer));
+            }
+            let (result, read, written, fields) = self.core.read_record(
+                input,
+                &mut self.output[self.written..],
+                &mut self.ends[self.fields..],
+            );
+            self.fed += read;
+            self.written += written;
+            self.fields += fields;
+            match result {
+                // The rest of the record is in what comes next.
+                Read::InputEmpty if !ended => return Ok(self.done(buffer)),
+                // On to the end of the file.
+                Read::InputEmpty if !input.is_empty() => {}
+                Read::InputEmpty | Read::End => return Ok(buffer.len()),
+                Read::OutputFull => {
+                    let room = self.output.len();
+                    self.output.resize(2 * room, 0);
+                }
+                Read::OutputEndsFull => {
+                    let room = self.ends.len();
+                    self.ends.resize(2 * room, 0);
+                }
+                Read::Record => {
+                    // Ended by the end of a line, or by the end of the file.
+                    let terminated = !input.is_empty();
+                    each(self.record(buffer, terminated)?);
+                    self.start = self.fed;
+                    self.written = 0;
+                    self.fields = 0;
+                }
             }
         }
-        let position = record
-            .position()
-            .cloned()
-            .unwrap_or_else(csv::Position::new);
-        // csv reports a row as starting at the end of the previous line's terminator
-        // (or at blank lines it skipped): step over those to the row's first byte.
-        let mut byte = (position.byte() as usize).min(body.len());
-        byte += body[byte..]
-            .iter()
-            .take_while(|&&b| b == b'\r' || b == b'\n')
-            .count();
-        line += body[counted_to..byte]
+    }
+
+    /// The buffer's first bytes, those before the record being read: counted, and
+    /// taken out of the places kept.
+    fn done(&mut self, buffer: &[u8]) -> usize {
+        let done = self.start;
+        self.count_lines(buffer, done);
+        self.start -= done;
+        self.fed -= done;
+        self.counted_to -= done;
+        done
+    }
+
+    /// Adds the lines that end in `buffer` before `to` (from where they were
+    /// last counted).
+    fn count_lines(&mut self, buffer: &[u8], to: usize) {
+        self.line += buffer[self.counted_to..to]
             .iter()
             .filter(|&&b| b == b'\n')
             .count();
-        counted_to = byte;
+        self.counted_to = to;
+    }
+
+    /// The record just read, `buffer[self.start..self.fed]`, as cells in place.
+    fn record(&mut self, buffer: &[u8], terminated: bool) -> Result<Record, SyntaxError> {
+        // The state machine steps over the end of the line before a record (and
+        // blank lines): the record starts after them.
+        let mut first = self.start;
+        first += buffer[first..self.fed]
+            .iter()
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count();
+        self.count_lines(buffer, first);
+        let line = self.line;
         // The text was found to be UTF-8 before (decoded whole, or scanned): one
         // check of the record's fields together guards a file changed since, and
         // each field is a slice of it, cut at character boundaries.
@@ -100,15 +178,22 @@ pub(super) fn read_part(
             line,
             message: NOT_UTF8.into(),
         };
-        let fields = std::str::from_utf8(record.as_slice()).map_err(|_| not_utf8())?;
-        let field = |i: usize| record.range(i).and_then(|r| fields.get(r));
-        let mut cells = Vec::with_capacity(record.len());
-        if written_plain(body, byte, &record) {
-            // Its bytes are its fields joined by the delimiter: each field starts
-            // its characters and a delimiter after the one before.
+        let fields = std::str::from_utf8(&self.output[..self.written]).map_err(|_| not_utf8())?;
+        let ends = &self.ends[..self.fields];
+        let field = |i: usize| {
+            let from = i.checked_sub(1).map_or(0, |before| ends[before]);
+            fields.get(from..ends[i]).ok_or_else(not_utf8)
+        };
+        // Written without quotes (nearly every row), the record's bytes are its
+        // fields joined by the delimiter, and its end of line: quoting always
+        // leaves out a quote or more.
+        let raw = &buffer[first..self.fed - usize::from(terminated)];
+        let mut cells = Vec::with_capacity(ends.len());
+        if raw.len() == self.written + ends.len().saturating_sub(1) {
+            // Each field starts its characters and a delimiter after the one before.
             let mut column = 1;
-            for i in 0..record.len() {
-                let text = field(i).ok_or_else(not_utf8)?;
+            for i in 0..ends.len() {
+                let text = field(i)?;
                 cells.push(Cell::new(text, line, column));
                 column += match text.is_ascii() {
                     true => text.len(),
@@ -116,25 +201,13 @@ pub(super) fn read_part(
                 } + 1;
             }
         } else {
-            let starts = field_starts(body, byte, line, record.len(), delimiter);
+            let starts = field_starts(buffer, first, line, ends.len(), self.delimiter);
             for (i, (line, column)) in starts.into_iter().enumerate() {
-                cells.push(Cell::new(field(i).ok_or_else(not_utf8)?, line, column));
+                cells.push(Cell::new(field(i)?, line, column));
             }
         }
-        each(Record { line, cells });
+        Ok(Record { line, cells })
     }
-    Ok(())
-}
-
-/// Whether the file wrote the record starting at byte `start` without quotes
-/// (nearly every row), so that its fields' places follow from their lengths.
-fn written_plain(body: &[u8], start: usize, record: &ByteRecord) -> bool {
-    let length = record.as_slice().len() + record.len().saturating_sub(1);
-    let Some(raw) = body.get(start..start + length) else {
-        return false;
-    };
-    let ends_there = matches!(body.get(start + length), None | Some(b'\r' | b'\n'));
-    ends_there && !raw.contains(&b'"')
 }
 
 /// The 1-based (line, column) of each of the `count` fields of the record starting
@@ -288,13 +361,27 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn places_of_unquoted_rows_are_those_the_walk_finds(row in "[a-zåö€ ;,\t]{0,24}") {
+            // Quote-free text: every row is placed by its fields' lengths.
             let mut read = Vec::new();
-            read_part(row.as_bytes(), b';', 3, &mut |r| read.push(r)).expect("reads");
+            Records::new(b';', 3).read(row.as_bytes(), true, &mut |r| read.push(r)).expect("reads");
             for record in read {
-                proptest::prop_assert!(written_plain(row.as_bytes(), 0, &ByteRecord::from(record.cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>())));
                 let quick: Vec<(usize, usize)> = record.cells.iter().map(|c| (c.line, c.column)).collect();
                 proptest::prop_assert_eq!(quick, field_starts(row.as_bytes(), 0, 3, record.cells.len(), b';'));
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fields_are_those_the_csv_crate_reads(text in "[ab\",;\r\n\u{feff}]{0,40}") {
+            // Any text, stray quotes and marks in mid-file too, against the csv
+            // crate's own reader (which drops a mark at the start, as this does).
+            let dialect = sniff(&text, Some(b','));
+            let mut read = Vec::new();
+            read_each(&text, dialect, |r| read.push(r.cells.iter().map(|c| c.text.to_string()).collect::<Vec<_>>())).expect("reads");
+            let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+            let expected: Vec<Vec<String>> = reader.records().map(|r| r.expect("UTF-8").iter().map(str::to_string).collect()).collect();
+            proptest::prop_assert_eq!(read, expected);
         }
     }
 
@@ -304,7 +391,9 @@ mod tests {
         // fields joined would be UTF-8 ("å" is C3 A5).
         for body in [&b"a,b\nc,\xC3\n"[..], b"a,b\n\xC3,\xA5\n"] {
             let mut read = Vec::new();
-            let error = read_part(body, b',', 1, &mut |r| read.push(r)).expect_err("not UTF-8");
+            let error = Records::new(b',', 1)
+                .read(body, true, &mut |r| read.push(r))
+                .expect_err("not UTF-8");
             assert_eq!(error.line, 2);
             assert!(error.message.contains("not UTF-8"), "{}", error.message);
             assert_eq!(read.len(), 1);
