@@ -97,6 +97,14 @@ impl Field {
     }
 }
 
+/// Whether `text` is a whole percent from 0 to 100 written as [`canonical`] would
+/// write it: digits without a leading zero.
+fn is_canonical_percent(text: &str) -> bool {
+    let digits = text.bytes().all(|b| b.is_ascii_digit());
+    let leading_zero = text.len() > 1 && text.starts_with('0');
+    digits && !leading_zero && text.parse::<u8>().is_ok_and(|p| p <= 100)
+}
+
 /// The canonical text of one value, or `None` to leave it as written.
 pub fn canonical(
     field: Field,
@@ -122,6 +130,8 @@ pub fn canonical(
             None
         }
         Field::Value => number::parse_amount(trimmed, style).map(|a| a.money.canonical()),
+        // A whole percent as pipepress writes it (`35`) is canonical already.
+        Field::Probability if is_canonical_percent(trimmed) => None,
         Field::Probability => number::parse_percent(trimmed, style).map(|p| p.to_string()),
         // A code as pipepress writes it (`SEK`) is canonical already.
         Field::Currency
@@ -168,5 +178,32 @@ pub fn canonical(
             other => Some(other.to_string()),
         },
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn canonical_percents() {
+        for text in ["0", "7", "35", "100"] {
+            assert!(is_canonical_percent(text), "{text}");
+        }
+        for text in ["", "035", "00", "101", "255", "256", "35 %", "0.35", "-1", "+5"] {
+            assert!(!is_canonical_percent(text), "{text}");
+        }
+    }
+
+    proptest! {
+        /// The shortcut passes exactly the texts the full reading writes back as they are.
+        #[test]
+        fn the_percent_shortcut_agrees_with_the_full_reading(text in "[0-9]{1,4}|[0-9 .,%+-]{1,6}") {
+            for style in [NumberStyle::En, NumberStyle::Sv] {
+                let full = number::parse_percent(&text, style).map(|p| p.to_string());
+                prop_assert_eq!(is_canonical_percent(&text), full.as_deref() == Some(text.as_str()));
+            }
+        }
     }
 }

@@ -16,7 +16,7 @@ mod subset;
 mod tactical_tests;
 mod targets;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
@@ -178,13 +178,17 @@ pub struct Plan {
     pub activities: String,
 }
 
+/// Id → position in the file's list. FxHash: ingest looks ids up for every row,
+/// and the ids come from the project's own strategy, not from an adversary.
+type IdMap = FxHashMap<String, usize>;
+
 #[derive(Debug, Clone, Default)]
 struct Index {
-    stages: HashMap<String, usize>,
-    sellers: HashMap<String, usize>,
-    segments: HashMap<String, usize>,
-    offers: HashMap<String, usize>,
-    plans: HashMap<String, usize>,
+    stages: IdMap,
+    sellers: IdMap,
+    segments: IdMap,
+    offers: IdMap,
+    plans: IdMap,
 }
 
 impl Strategy {

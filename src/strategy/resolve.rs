@@ -2,7 +2,6 @@
 //! check. Unique ids, references between sections, ranges, dates and money, each
 //! problem reported at the place in the file it comes from.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -11,7 +10,7 @@ use toml::Spanned;
 use super::raw::{RawCondition, RawMoney, RawStrategy};
 use super::targets::ScopeIds;
 use super::{
-    Condition, Direction, Index, Offer, Plan, Rule, Segment, Seller, Stage, Strategy, Team,
+    Condition, Direction, IdMap, Index, Offer, Plan, Rule, Segment, Seller, Stage, Strategy, Team,
     Thresholds,
 };
 use crate::error::{Code, Problems};
@@ -37,12 +36,8 @@ impl Checker<'_> {
     }
 
     /// Builds an id → index map, reporting duplicates and ids that are not slugs.
-    fn ids<'s>(
-        &mut self,
-        kind: &str,
-        ids: impl Iterator<Item = &'s Spanned<String>>,
-    ) -> HashMap<String, usize> {
-        let mut map = HashMap::new();
+    fn ids<'s>(&mut self, kind: &str, ids: impl Iterator<Item = &'s Spanned<String>>) -> IdMap {
+        let mut map = IdMap::default();
         for (i, id) in ids.enumerate() {
             let text = id.get_ref();
             if !is_slug(text) {
@@ -79,7 +74,7 @@ impl Checker<'_> {
     pub(super) fn lookup(
         &mut self,
         kind: &str,
-        map: &HashMap<String, usize>,
+        map: &IdMap,
         id: &Spanned<String>,
     ) -> Option<usize> {
         let found = map.get(id.get_ref()).copied();

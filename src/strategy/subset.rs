@@ -4,8 +4,6 @@
 //! Only the strategy's own references are handled here; the deals and customers
 //! that point into it are the `audience` module's.
 
-use std::collections::HashMap;
-
 use super::{Strategy, TargetScope};
 
 /// Old index to new one; `None` where the item was left out.
@@ -78,7 +76,7 @@ impl Strategy {
             .iter()
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
-            .collect::<HashMap<_, _>>();
+            .collect();
     }
 }
 

@@ -1,21 +1,19 @@
 //! `[[targets]]`: each target's period, scope and figures, checked and reported at
 //! their place in the file.
 
-use std::collections::HashMap;
-
 use toml::Spanned;
 
 use super::raw::RawTarget;
 use super::resolve::Checker;
-use super::{Target, TargetScope};
+use super::{IdMap, Target, TargetScope};
 use crate::period::Period;
 
 /// The id maps a target's scope keys are looked up in.
 pub(super) struct ScopeIds<'a> {
-    pub(super) segments: &'a HashMap<String, usize>,
-    pub(super) teams: &'a HashMap<String, usize>,
-    pub(super) sellers: &'a HashMap<String, usize>,
-    pub(super) plans: &'a HashMap<String, usize>,
+    pub(super) segments: &'a IdMap,
+    pub(super) teams: &'a IdMap,
+    pub(super) sellers: &'a IdMap,
+    pub(super) plans: &'a IdMap,
 }
 
 fn count(check: &mut Checker<'_>, kind: &str, raw: &Spanned<i64>) -> Option<u32> {
