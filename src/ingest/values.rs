@@ -191,7 +191,9 @@ mod tests {
         for text in ["0", "7", "35", "100"] {
             assert!(is_canonical_percent(text), "{text}");
         }
-        for text in ["", "035", "00", "101", "255", "256", "35 %", "0.35", "-1", "+5"] {
+        for text in [
+            "", "035", "00", "101", "255", "256", "35 %", "0.35", "-1", "+5",
+        ] {
             assert!(!is_canonical_percent(text), "{text}");
         }
     }
