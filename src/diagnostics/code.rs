@@ -58,8 +58,8 @@ codes! {
     TomlSyntax => "E-TOML-SYNTAX", "a TOML file does not parse";
     TomlUnknownKey => "E-TOML-UNKNOWN-KEY", "a TOML key the format does not have (often a typo)";
     TomlValue => "E-TOML-VALUE", "a TOML value of the wrong type, or a missing key";
-    ConfigPath => "E-CONFIG-PATH", "a [sources] path leaves the project folder";
-    ConfigBrand => "E-CONFIG-BRAND", "a [brand] colour, font stack or logo in pipepress.toml is not usable";
+    ConfigPath => "E-CONFIG-PATH", "a sources path in pipepress.toml leaves the project folder";
+    ConfigBrand => "E-CONFIG-BRAND", "a brand colour, font stack or logo in pipepress.toml is not usable";
     StrategyId => "E-STRATEGY-ID", "an id in strategy.toml is not a slug or is used twice";
     StrategyReference => "E-STRATEGY-REFERENCE", "strategy.toml names an id it does not define";
     StrategyAmount => "E-STRATEGY-AMOUNT", "strategy.toml has an amount that is not one";

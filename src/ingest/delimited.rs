@@ -3,7 +3,7 @@
 //! The csv crate's state machine (`csv_core`) does the quoting (quoted newlines,
 //! delimiters and doubled quotes inside fields); this module adds where each field
 //! starts, as 1-based line and column in characters, so problems point at the
-//! cell. [`Records`] reads a body given in parts (blocks read from disk) as it
+//! cell. `Records` reads a body given in parts (blocks read from disk) as it
 //! reads it whole.
 
 use super::dialect::Dialect;
