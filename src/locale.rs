@@ -179,7 +179,8 @@ impl Locale {
 
     /// Dates are ISO 8601 in both languages (the Swedish standard form too).
     pub fn date(&self, date: NaiveDate) -> String {
-        date.format("%Y-%m-%d").to_string()
+        // chrono's `Display` of a date is `%Y-%m-%d`, written without a format parser.
+        date.to_string()
     }
 
     fn month_name(&self, date: NaiveDate) -> &'static str {
@@ -242,6 +243,15 @@ mod tests {
             en().money(Money::from_minor(-123_456)),
             "SEK\u{a0}−1,234.56"
         );
+    }
+
+    #[test]
+    fn dates_are_iso_with_four_digit_years_in_both_languages() {
+        let date = NaiveDate::from_ymd_opt(987, 3, 5).expect("date");
+        assert_eq!(sv().date(date), "0987-03-05");
+        assert_eq!(en().date(date), "0987-03-05");
+        let date = NaiveDate::from_ymd_opt(2026, 12, 31).expect("date");
+        assert_eq!(sv().date(date), "2026-12-31");
     }
 
     #[test]

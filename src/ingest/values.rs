@@ -142,8 +142,9 @@ pub fn canonical(
         Field::Currency => preset::currency_code(trimmed),
         // An ISO date is already canonical (most exports write them so).
         Field::Date if crate::period::parse_iso_date(trimmed).is_some() => None,
-        Field::Date => super::date::parse_date(trimmed, settings.date_format())
-            .map(|d| d.format("%Y-%m-%d").to_string()),
+        Field::Date => {
+            super::date::parse_date(trimmed, settings.date_format()).map(|d| d.to_string())
+        }
         Field::Stage => stage_id.filter(|id| *id != trimmed).map(str::to_string),
         Field::Owner => {
             let named = lookup(&settings.owners, trimmed);

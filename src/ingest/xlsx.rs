@@ -73,10 +73,9 @@ fn text(data: &Data) -> String {
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => b.to_string(),
-        Data::DateTime(d) => from_excel_serial(d.as_f64()).map_or_else(
-            || d.as_f64().to_string(),
-            |d| d.format("%Y-%m-%d").to_string(),
-        ),
+        Data::DateTime(d) => {
+            from_excel_serial(d.as_f64()).map_or_else(|| d.as_f64().to_string(), |d| d.to_string())
+        }
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
     }

@@ -445,10 +445,7 @@ fn deal_csv(ctx: &Ctx<'_>, deals: &[usize]) -> super::view::Csv {
     // Cells straight into their compact form: this list can be every open deal.
     use compact_str::{CompactString, ToCompactString};
     let text = |s: &str| CompactString::from(s);
-    let date = |d: Option<NaiveDate>| {
-        d.map(|d| d.format("%Y-%m-%d").to_compact_string())
-            .unwrap_or_default()
-    };
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_compact_string()).unwrap_or_default();
     let rows = deals
         .iter()
         .map(|&i| {
