@@ -29,7 +29,7 @@ if [ ! -x "$BENCH_DIR/venv/bin/python" ]; then
     "$BENCH_DIR/venv/bin/pip" install --quiet duckdb
 fi
 cargo build --release --quiet --bin pipepress --example generate --example bare_parse
-bin=target/release
+bin=${CARGO_TARGET_DIR:-target}/release
 
 # Runs a command RUNS times; prints "median_seconds peak_kb" (peak of the median run).
 measure() {
