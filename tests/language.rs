@@ -13,6 +13,14 @@ use chrono::NaiveDate;
 
 /// Every page of the small fixture built in `language`: (path, text).
 fn build(language: &str) -> Vec<(String, String)> {
+    build_as_of(
+        language,
+        NaiveDate::from_ymd_opt(2026, 11, 15).expect("date"),
+    )
+}
+
+/// [`build`], with figures as of `as_of`.
+fn build_as_of(language: &str, as_of: NaiveDate) -> Vec<(String, String)> {
     let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small");
     let dir = tempfile::tempdir().expect("temporary folder");
     copy(&source, dir.path());
@@ -24,7 +32,6 @@ fn build(language: &str) -> Vec<(String, String)> {
         text.replace("language = \"en\"", &format!("language = \"{language}\"")),
     )
     .expect("write pipepress.toml");
-    let as_of = NaiveDate::from_ymd_opt(2026, 11, 15).expect("date");
     pipepress::build_site(dir.path(), &pipepress::Options::new(as_of))
         .expect("the small fixture builds")
         .into_iter()
@@ -189,4 +196,28 @@ fn the_swedish_build_has_none_of_the_english_theme_words() {
             "{word} is an English theme word"
         );
     }
+}
+
+#[test]
+fn an_empty_table_says_so_in_the_site_language() {
+    // In 2030 the fixture's deals are years old: the strategy page's tables of
+    // what wins and loses, and a chart's table on the customers page, have no
+    // rows, and say so.
+    let as_of = NaiveDate::from_ymd_opt(2030, 1, 1).expect("date");
+    let count = |site: &[(String, String)], words: &str| {
+        site.iter().filter(|(_, html)| html.contains(words)).count()
+    };
+    let swedish = build_as_of("sv", as_of);
+    let english = build_as_of("en", as_of);
+    let empty = "<p class=\"empty\">Inget att visa.</p>";
+    assert_eq!(count(&swedish, "Nothing to show."), 0);
+    assert!(
+        count(&swedish, empty) > 0,
+        "a Swedish page with an empty table"
+    );
+    assert_eq!(
+        count(&english, "<p class=\"empty\">Nothing to show.</p>"),
+        count(&swedish, empty),
+        "the same tables are empty in both languages"
+    );
 }

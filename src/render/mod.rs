@@ -225,6 +225,14 @@ impl Ctx<'_> {
                 Error::Internal(format!("{path}: {what} in a build for {}", "the board"))
             })?;
         }
+        // A table given no words of its own for when it is empty gets the site's.
+        let tables = view.sections.iter_mut().flat_map(|s| {
+            let charts = s.charts.iter_mut().map(|c| &mut c.table);
+            s.tables.iter_mut().chain(charts)
+        });
+        for table in tables.filter(|t| t.empty.is_empty()) {
+            table.empty = self.t("table.nothing").into();
+        }
         let csvs = downloads::extract(path, &mut view);
         lock(&self.downloads).extend(csvs);
         let context =

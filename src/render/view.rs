@@ -162,7 +162,8 @@ pub struct Table {
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
     pub foot: Option<Vec<Cell>>,
-    /// Shown instead of an empty table.
+    /// Shown instead of an empty table; when a page leaves it blank, rendering
+    /// gives it the site's words for "nothing to show".
     pub empty: String,
     /// A note under the table (e.g. "showing 50 of 312").
     pub note: Option<String>,
@@ -208,7 +209,7 @@ impl Table {
                 .collect(),
             rows: Vec::new(),
             foot: None,
-            empty: "Nothing to show.".into(),
+            empty: String::new(),
             note: None,
             download: None,
             csv: None,
