@@ -174,6 +174,8 @@ const ENGLISH: &[&str] = &[
     "open deals worth",
     "weighted open expected this year",
     "for each quarter of the fiscal year",
+    ">Pace today<",
+    ">Attainment<",
 ];
 
 #[test]

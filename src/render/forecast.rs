@@ -26,15 +26,15 @@ pub fn targets(ctx: &Ctx<'_>) -> Section {
     let mut table = Table::new(
         ctx.t("forecast.targets_table"),
         &[
-            ("Period", false),
+            (ctx.t("col.period"), false),
             (ctx.t("forecast.scope"), false),
             (ctx.t("forecast.kind"), false),
-            ("Target", true),
+            (ctx.t("col.target"), true),
             (ctx.t("forecast.actual"), true),
-            ("Attainment", true),
-            ("Pace today", true),
-            ("Status", false),
-            ("Gap", true),
+            (ctx.t("col.attainment"), true),
+            (ctx.t("tactics.pace_today"), true),
+            (ctx.t("tactics.status"), false),
+            (ctx.t("tactics.gap"), true),
         ],
     )
     .empty_text(ctx.t("forecast.no_targets"));
