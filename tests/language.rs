@@ -175,6 +175,8 @@ const ENGLISH: &[&str] = &[
     "weighted open expected this year",
     "for each quarter of the fiscal year",
     ">Pace today<",
+    "median cycle",
+    "Focus segment.",
     ">Attainment<",
 ];
 

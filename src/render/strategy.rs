@@ -237,7 +237,10 @@ fn segment_page(ctx: &Ctx<'_>, index: usize, segment: &Segment) -> Result<Output
         href: "strategy/index.html".into(),
         text: ctx.t("nav.strategy").into(),
     }];
-    view.lead = Some(format!("{} segment.", segment.priority.label()));
+    view.lead = Some(ctx.tf(
+        "strategy.segment_lead",
+        &[("priority", blocks::priority_word(ctx, segment.priority))],
+    ));
     view.kpis = vec![
         Kpi::new(
             ctx.t("nav.customers"),
@@ -252,9 +255,9 @@ fn segment_page(ctx: &Ctx<'_>, index: usize, segment: &Segment) -> Result<Output
             ctx.t("col.win_rate"),
             ctx.percent_or_dash(s.year.win_rate_count),
         )
-        .detail(format!(
-            "median cycle {}",
-            ctx.days_or_dash(s.year.cycle_median_days)
+        .detail(ctx.tf(
+            "strategy.median_cycle",
+            &[("days", &ctx.days_or_dash(s.year.cycle_median_days))],
         )),
     ];
     view.sections

@@ -100,14 +100,6 @@ pub enum Priority {
 }
 
 impl Priority {
-    pub fn label(self) -> &'static str {
-        match self {
-            Priority::Focus => "Focus",
-            Priority::Maintain => "Maintain",
-            Priority::Deprioritised => "Deprioritised",
-        }
-    }
-
     /// Whether deals in such a segment are in line with the strategy.
     pub fn is_prioritised(self) -> bool {
         matches!(self, Priority::Focus | Priority::Maintain)
