@@ -177,6 +177,8 @@ const ENGLISH: &[&str] = &[
     ">Pace today<",
     "median cycle",
     "Focus segment.",
+    "<td>Company</td>",
+    "Anna (seller)",
     ">Attainment<",
 ];
 

@@ -39,9 +39,13 @@ pub fn targets(ctx: &Ctx<'_>) -> Section {
     )
     .empty_text(ctx.t("forecast.no_targets"));
     for t in &ctx.metrics.targets {
+        let named = |key| ctx.tf(key, &[("name", &t.scope_name)]);
         let scope = match t.scope {
-            "company" => t.scope_name.clone(),
-            kind => format!("{} ({kind})", t.scope_name),
+            "company" => ctx.t("target.company").to_string(),
+            "segment" => named("target.segment"),
+            "team" => named("target.team"),
+            "seller" => named("target.seller"),
+            _ => named("target.plan"),
         };
         for k in &t.kinds {
             table.rows.push(vec![
