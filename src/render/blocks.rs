@@ -320,26 +320,55 @@ pub fn results_columns<'c>(ctx: &'c Ctx<'_>) -> [(&'c str, bool); 8] {
     ]
 }
 
-/// The short words for what is wrong with a deal.
-pub fn flag_words(ctx: &Ctx<'_>, flags: &DealFlags) -> String {
-    use crate::metrics::HygieneIssue;
-    let mut words: Vec<&str> = Vec::new();
-    if flags.stale {
-        words.push(ctx.t("flag.stale"));
+/// The short words for what is wrong with a deal, looked up once for a whole
+/// list (a CSV download can hold every open deal).
+struct FlagWords<'c> {
+    stale: &'c str,
+    aging: &'c str,
+    off_strategy: &'c str,
+    no_value: &'c str,
+    no_expected_close: &'c str,
+    no_next_activity: &'c str,
+    expected_close_passed: &'c str,
+}
+
+impl<'c> FlagWords<'c> {
+    fn new(ctx: &'c Ctx<'_>) -> FlagWords<'c> {
+        FlagWords {
+            stale: ctx.t("flag.stale"),
+            aging: ctx.t("flag.aging"),
+            off_strategy: ctx.t("flag.off_strategy"),
+            no_value: ctx.t("flag.no_value"),
+            no_expected_close: ctx.t("flag.no_expected_close"),
+            no_next_activity: ctx.t("flag.no_next_activity"),
+            expected_close_passed: ctx.t("flag.expected_close_passed"),
+        }
     }
-    if flags.aging {
-        words.push(ctx.t("flag.aging"));
+
+    /// The words for `flags`, separated by commas.
+    fn text<S: Default + for<'w> Extend<&'w str>>(&self, flags: &DealFlags) -> S {
+        use crate::metrics::HygieneIssue;
+        let hygiene = flags.hygiene.iter().map(|h| match h {
+            HygieneIssue::MissingValue => self.no_value,
+            HygieneIssue::MissingExpectedClose => self.no_expected_close,
+            HygieneIssue::MissingNextActivity => self.no_next_activity,
+            HygieneIssue::ExpectedClosePassed => self.expected_close_passed,
+        });
+        let words = [
+            flags.stale.then_some(self.stale),
+            flags.aging.then_some(self.aging),
+            flags.off_strategy.then_some(self.off_strategy),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(hygiene);
+        let mut text = S::default();
+        for (i, word) in words.enumerate() {
+            let comma = if i == 0 { "" } else { ", " };
+            text.extend([comma, word]);
+        }
+        text
     }
-    if flags.off_strategy {
-        words.push(ctx.t("flag.off_strategy"));
-    }
-    words.extend(flags.hygiene.iter().map(|h| match h {
-        HygieneIssue::MissingValue => ctx.t("flag.no_value"),
-        HygieneIssue::MissingExpectedClose => ctx.t("flag.no_expected_close"),
-        HygieneIssue::MissingNextActivity => ctx.t("flag.no_next_activity"),
-        HygieneIssue::ExpectedClosePassed => ctx.t("flag.expected_close_passed"),
-    }));
-    words.join(", ")
 }
 
 /// Which columns a deal table shows besides name and value.
@@ -377,6 +406,7 @@ pub fn deal_table(
         heads.push((ctx.t("col.needs"), false));
     }
     let mut table = Table::new(caption, &heads).empty_text(ctx.t("table.no_deals"));
+    let flag_words = FlagWords::new(ctx);
     for &index in deals.iter().take(limit) {
         let deal: &Deal = &model.deals[index];
         let mut row = vec![Cell::text(format!("{} ({})", deal.name, deal.id))];
@@ -404,7 +434,7 @@ pub fn deal_table(
         if columns.flags {
             let flags = &ctx.metrics.health.flags[index];
             let tone = flags.any().then_some(Tone::Warn);
-            row.push(Cell::text(flag_words(ctx, flags)).tone(tone));
+            row.push(Cell::text(flag_words.text::<String>(flags)).tone(tone));
         }
         table.rows.push(row);
     }
@@ -446,6 +476,7 @@ fn deal_csv(ctx: &Ctx<'_>, deals: &[usize]) -> super::view::Csv {
     use compact_str::{CompactString, ToCompactString};
     let text = |s: &str| CompactString::from(s);
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_compact_string()).unwrap_or_default();
+    let flag_words = FlagWords::new(ctx);
     let rows = deals
         .iter()
         .map(|&i| {
@@ -464,7 +495,7 @@ fn deal_csv(ctx: &Ctx<'_>, deals: &[usize]) -> super::view::Csv {
                 date(deal.expected_close),
                 date(deal.next_activity),
                 date(deal.last_activity),
-                text(&flag_words(ctx, &ctx.metrics.health.flags[i])),
+                flag_words.text(&ctx.metrics.health.flags[i]),
             ]
         })
         .collect();
