@@ -6,6 +6,7 @@ use super::blocks;
 use super::view::{Cell, Chart, Kpi, Section, Table};
 use crate::charts::{self, Step, Waterfall};
 use crate::metrics::{Bucket, Movement};
+use crate::model::Deal;
 use crate::money::Money;
 
 /// A waterfall chart and its table: each step's deals and value, signed.
@@ -182,8 +183,23 @@ pub fn slip_section(ctx: &Ctx<'_>) -> Option<Section> {
         ],
     )
     .empty_text(ctx.t("mv.none_twice"));
-    for (id, times) in m.push_counts.iter().filter(|(_, n)| *n >= 2).take(30) {
-        let Some(deal) = deals.iter().find(|d| *d.id == **id) else {
+    let shown: Vec<&(String, u64)> = m
+        .push_counts
+        .iter()
+        .filter(|(_, n)| *n >= 2)
+        .take(30)
+        .collect();
+    // The shown deals found in one pass over the list (a million deals at scale),
+    // each by its first deal with that id.
+    let mut found: rustc_hash::FxHashMap<&str, Option<&Deal>> =
+        shown.iter().map(|(id, _)| (id.as_str(), None)).collect();
+    for deal in deals {
+        if let Some(slot) = found.get_mut(&*deal.id) {
+            slot.get_or_insert(deal);
+        }
+    }
+    for (id, times) in shown {
+        let Some(&Some(deal)) = found.get(id.as_str()) else {
             continue;
         };
         pushed.rows.push(vec![
