@@ -97,6 +97,13 @@ impl Words {
         Words::new(language, &[], &mut Problems::default())
     }
 
+    /// The built-in English table, read once: the words of `check`'s warnings.
+    pub fn english() -> &'static Words {
+        static ENGLISH: std::sync::LazyLock<Words> =
+            std::sync::LazyLock::new(|| Words::builtin(Language::En));
+        &ENGLISH
+    }
+
     /// The word for `key`. Every key used exists in both tables (tested); a key
     /// that does not shows itself, so the gap is visible rather than hidden.
     pub fn get<'a>(&'a self, key: &'a str) -> &'a str {

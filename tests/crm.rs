@@ -621,6 +621,37 @@ fn warnings_reach_check_the_data_quality_page_and_the_sellers_page() {
     let lars = page(&files, "sellers/lars-strand/index.html");
     assert!(lars.contains("W-DEAL-ZERO-VALUE") && lars.contains("W-DEAL-NO-CUSTOMER"));
     assert!(!page(&files, "sellers/anna-lind/index.html").contains("W-DEAL"));
+    // `check` says each in English, whatever the site's language.
+    let messages: Vec<String> = pipepress::model::warnings(&model, as_of())
+        .into_iter()
+        .map(|w| w.message)
+        .collect();
+    assert_eq!(
+        messages[3],
+        "deal X7 \"Mattsson – Driftavtal\" has the customer, value and close date of deal X1 (line 2): likely the same deal twice"
+    );
+    // A Swedish site says them in Swedish, on both pages.
+    let config = dir.path().join("pipepress.toml");
+    let text = fs::read_to_string(&config).expect("pipepress.toml");
+    assert!(text.contains("language = \"en\""));
+    fs::write(
+        &config,
+        text.replace("language = \"en\"", "language = \"sv\""),
+    )
+    .expect("write");
+    let files = pipepress::build_site(dir.path(), &Options::new(as_of())).expect("builds");
+    let quality = page(&files, "data-quality/index.html");
+    for finding in [
+        "affär X3 ”Östgöta – Service” har värdet 0, ange dess värde (eller lämna fältet tomt när det inte är känt)",
+        "affär X3 ”Östgöta – Service” anger ingen kund, ange en ur kundexporten",
+        "affär X4 ”Hälsinge – Utbildning” är vunnen men avslutas 2026-04-20, efter rapportdatumet 2026-03-16; ange ett avslutsdatum som har passerat",
+        "affär X7 ”Mattsson – Driftavtal” har samma kund, värde och avslutsdatum som affär X1 (rad 2): troligen samma affär två gånger",
+    ] {
+        assert!(quality.contains(finding), "{finding} in {quality}");
+    }
+    assert!(!quality.contains("expected"), "{quality}");
+    let lars = page(&files, "sellers/lars-strand/index.html");
+    assert!(lars.contains("affär X3 ”Östgöta – Service” anger ingen kund"));
 }
 
 #[test]
@@ -702,6 +733,23 @@ fn deals_without_a_seller_count_in_the_totals_and_are_warned_about() {
     );
     // Neither deal is on a seller's page: Lars no longer owns X3.
     assert!(!page(&files, "sellers/lars-strand/index.html").contains("X3"));
+    // In Swedish, the customer's and the deals' warnings alike.
+    let config = dir.path().join("pipepress.toml");
+    let text = fs::read_to_string(&config).expect("pipepress.toml");
+    fs::write(
+        &config,
+        text.replace("language = \"en\"", "language = \"sv\""),
+    )
+    .expect("write");
+    let files = pipepress::build_site(dir.path(), &Options::new(as_of())).expect("builds");
+    let quality = page(&files, "data-quality/index.html");
+    for finding in [
+        "kund C0003 ”Östgöta Logistik AB”: ägaren ”olle-forre” är ingen av säljarna i strategy.toml",
+        "affär X3 ”Östgöta – Service”: ägaren ”Olle Förre” är ingen av säljarna i strategy.toml",
+        "affär X6 ”Falkenberg – Analys” anger ingen ägare, ange ett säljar-id från strategy.toml",
+    ] {
+        assert!(quality.contains(finding), "{finding} in {quality}");
+    }
 }
 
 #[test]

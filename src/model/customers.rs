@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::Customer;
 use crate::csv_source::{self, Column, Layout};
-use crate::error::{Code, Diagnostic, Problems};
+use crate::error::{Code, Problems};
 use crate::ingest::Table;
 use crate::strategy::Strategy;
 
@@ -50,7 +50,7 @@ pub fn read(
     table: &Table,
     strategy: &Strategy,
     problems: &mut Problems,
-    warnings: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<super::Finding>,
 ) -> Vec<Customer> {
     let layout = Layout {
         columns: &COLUMNS,
@@ -101,10 +101,20 @@ pub fn read(
                 let index = strategy.seller_index(id);
                 if index.is_none() {
                     let written = row.written(OWNER);
-                    warnings.push(
-                        row.problem(OWNER, format!("customer {} \"{}\": owner \"{written}\" is none of the sellers in strategy.toml, expected one of their ids (or map the name with [sources.customers] owners in pipepress.toml); the customer is no seller's prospect", row.get(ID), row.get(NAME)))
-                            .with_code(Code::CustomerOwnerUnknown),
+                    let finding = super::Finding::new(
+                        None,
+                        "warning.customer_owner_unknown",
+                        vec![
+                            ("id", row.get(ID).to_string()),
+                            ("name", row.get(NAME).to_string()),
+                            ("owner", written.to_string()),
+                        ],
+                        |message| {
+                            row.problem(OWNER, message)
+                                .with_code(Code::CustomerOwnerUnknown)
+                        },
                     );
+                    warnings.push(finding);
                 }
                 index
             }

@@ -26,7 +26,7 @@ use crate::money::Money;
 use crate::strategy::Strategy;
 
 pub use content::{Meeting, Page};
-pub use quality::{deal_warnings, warnings};
+pub use quality::{Finding, deal_warnings, warnings};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -184,7 +184,7 @@ pub struct Model {
     pub unlisted_owners: BTreeMap<String, String>,
     /// Warnings about the customers export (an owner who is none of the sellers),
     /// in file order.
-    pub customer_warnings: Vec<Diagnostic>,
+    pub customer_warnings: Vec<Finding>,
     /// With `--lenient`: the problems of the deal rows left out, sorted.
     pub skipped: Vec<Diagnostic>,
     /// The `[brand]` logo's bytes.

@@ -14,78 +14,94 @@ use super::{Model, Status};
 use crate::error::{Code, Diagnostic};
 use crate::money::Money;
 
+/// A data-quality warning: the diagnostic `check` prints (in English), with the
+/// theme's words for it and the values they name, so that a page can say it in
+/// the site's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The index of the deal it is about (`None`: a customer).
+    pub deal: Option<usize>,
+    pub warning: Diagnostic,
+    /// The key of its words among the theme's (`warning.*`).
+    pub key: &'static str,
+    /// The values its words name, e.g. `("id", "D17")`.
+    pub values: Vec<(&'static str, String)>,
+}
+
+impl Finding {
+    /// A finding whose diagnostic `at` makes from the English words.
+    pub fn new(
+        deal: Option<usize>,
+        key: &'static str,
+        values: Vec<(&'static str, String)>,
+        at: impl FnOnce(String) -> Diagnostic,
+    ) -> Finding {
+        let warning = at(crate::i18n::Words::english().fill(key, &Self::args(&values)));
+        Finding {
+            deal,
+            warning,
+            key,
+            values,
+        }
+    }
+
+    /// What it says in `words`' language.
+    pub fn text(&self, words: &crate::i18n::Words) -> String {
+        words.fill(self.key, &Self::args(&self.values))
+    }
+
+    fn args<'a>(values: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+        values.iter().map(|(k, v)| (*k, v.as_str())).collect()
+    }
+}
+
 /// Every warning about the customers export, then about the current deals export,
 /// each in file order.
 pub fn warnings(model: &Model, as_of: NaiveDate) -> Vec<Diagnostic> {
     deal_warnings(model, as_of)
         .into_iter()
-        .map(|(_, warning)| warning)
+        .map(|finding| finding.warning)
         .collect()
 }
 
-/// [`warnings`], each with the index of the deal it is about (`None`: a customer).
-pub fn deal_warnings(model: &Model, as_of: NaiveDate) -> Vec<(Option<usize>, Diagnostic)> {
+/// [`warnings`] as findings, each with the index of the deal it is about.
+pub fn deal_warnings(model: &Model, as_of: NaiveDate) -> Vec<Finding> {
     let path = &model.config.deals_file;
-    let mut found: Vec<(Option<usize>, Diagnostic)> = model
-        .customer_warnings
-        .iter()
-        .map(|warning| (None, warning.clone()))
-        .collect();
+    let mut found: Vec<Finding> = model.customer_warnings.clone();
     // Customer, value and close date -> the first deal with them (its index: at a
     // million deals each byte of an entry is 2 MB).
     let mut first_seen: FxHashMap<(u32, NaiveDate, Money), u32> = FxHashMap::default();
     first_seen.reserve(model.deals.len());
     for (index, (deal, &line)) in model.deals.iter().zip(&model.deal_lines).enumerate() {
-        let mut warn = |code: Code, message: String| {
-            found.push((
-                Some(index),
-                Diagnostic::at(path, line, 1, message).with_code(code),
-            ));
+        let mut warn = |code: Code, key: &'static str, more: Vec<(&'static str, String)>| {
+            let mut values = vec![("id", deal.id.to_string()), ("name", deal.name.to_string())];
+            values.extend(more);
+            found.push(Finding::new(Some(index), key, values, |message| {
+                Diagnostic::at(path, line, 1, message).with_code(code)
+            }));
         };
         if deal.value == Some(Money::ZERO) {
-            warn(
-                Code::DealZeroValue,
-                format!(
-                    "deal {} \"{}\" has the value 0, expected its value (or leave it empty when not known)",
-                    deal.id, deal.name
-                ),
-            );
+            warn(Code::DealZeroValue, "warning.deal_zero_value", vec![]);
         }
         if deal.customer.is_none() {
-            warn(
-                Code::DealNoCustomer,
-                format!(
-                    "deal {} \"{}\" names no customer, expected one from the customers export",
-                    deal.id, deal.name
-                ),
-            );
+            warn(Code::DealNoCustomer, "warning.deal_no_customer", vec![]);
         }
         if deal.owner.is_none() {
             match model.unlisted_owners.get(&*deal.id) {
                 Some(owner) => warn(
                     Code::DealOwnerUnknown,
-                    format!(
-                        "deal {} \"{}\": owner \"{owner}\" is none of the sellers in strategy.toml, expected one of their ids (or map the name with [sources.deals] owners in pipepress.toml); the deal counts in the totals but is on no seller's page",
-                        deal.id, deal.name
-                    ),
+                    "warning.deal_owner_unknown",
+                    vec![("owner", owner.clone())],
                 ),
-                None => warn(
-                    Code::DealNoOwner,
-                    format!(
-                        "deal {} \"{}\" names no owner, expected a seller id from strategy.toml; the deal counts in the totals but is on no seller's page",
-                        deal.id, deal.name
-                    ),
-                ),
+                None => warn(Code::DealNoOwner, "warning.deal_no_owner", vec![]),
             }
         }
         if deal.status == Status::Won && deal.closed.is_some_and(|c| c > as_of) {
             let closed = deal.closed.unwrap_or(as_of);
             warn(
                 Code::DealWonInFuture,
-                format!(
-                    "deal {} \"{}\" is won but closes {closed}, after the as-of date {as_of}, expected a closed date that has passed",
-                    deal.id, deal.name
-                ),
+                "warning.deal_won_in_future",
+                vec![("closed", closed.to_string()), ("as_of", as_of.to_string())],
             );
         }
         let close = deal.closed.or(deal.expected_close);
@@ -93,13 +109,11 @@ pub fn deal_warnings(model: &Model, as_of: NaiveDate) -> Vec<(Option<usize>, Dia
             match first_seen.get(&(customer, close, value)) {
                 Some(&other) => warn(
                     Code::DealDuplicate,
-                    format!(
-                        "deal {} \"{}\" has the customer, value and close date of deal {} (line {}): likely the same deal twice",
-                        deal.id,
-                        deal.name,
-                        model.deals[other as usize].id,
-                        model.deal_lines[other as usize]
-                    ),
+                    "warning.deal_duplicate",
+                    vec![
+                        ("other", model.deals[other as usize].id.to_string()),
+                        ("line", model.deal_lines[other as usize].to_string()),
+                    ],
                 ),
                 None => {
                     first_seen.insert((customer, close, value), index as u32);

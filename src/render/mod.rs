@@ -59,7 +59,7 @@ pub struct Ctx<'a> {
     pub open_by_seller: Vec<Vec<usize>>,
     /// Data-quality warnings about the customers and the current deals, with the
     /// deal each is about.
-    pub warnings: Vec<(Option<usize>, crate::error::Diagnostic)>,
+    pub warnings: Vec<crate::model::Finding>,
 }
 
 fn open_by_seller(model: &Model) -> Vec<Vec<usize>> {

@@ -8,6 +8,7 @@
 use super::view::{Cell, Kpi, Section, Table};
 use super::{Ctx, OutputFile};
 use crate::error::{Diagnostic, Error};
+use crate::model::Finding;
 
 pub const PATH: &str = "data-quality/index.html";
 
@@ -27,7 +28,8 @@ fn place(d: &Diagnostic) -> String {
     }
 }
 
-fn warnings_table<'a>(ctx: &Ctx<'_>, warnings: impl Iterator<Item = &'a Diagnostic>) -> Table {
+/// The warnings in the site's language, with where each is and its code.
+fn warnings_table<'a>(ctx: &Ctx<'_>, warnings: impl Iterator<Item = &'a Finding>) -> Table {
     let mut table = Table::new(
         ctx.t("quality.warnings_caption"),
         &[
@@ -37,12 +39,13 @@ fn warnings_table<'a>(ctx: &Ctx<'_>, warnings: impl Iterator<Item = &'a Diagnost
         ],
     )
     .empty_text(ctx.t("quality.no_warnings"));
-    let warnings: Vec<&Diagnostic> = warnings.collect();
-    for w in warnings.iter().take(SHOWN) {
+    let words = &ctx.theme.words;
+    let warnings: Vec<&Finding> = warnings.collect();
+    for f in warnings.iter().take(SHOWN) {
         table.rows.push(vec![
-            Cell::text(place(w)),
-            Cell::code(w.code.as_str()),
-            Cell::text(&w.message),
+            Cell::text(place(&f.warning)),
+            Cell::code(f.warning.code.as_str()),
+            Cell::text(f.text(words)),
         ]);
     }
     if warnings.len() > SHOWN {
@@ -57,9 +60,10 @@ fn warnings_table<'a>(ctx: &Ctx<'_>, warnings: impl Iterator<Item = &'a Diagnost
     if !warnings.is_empty() {
         table.csv = Some(super::view::Csv::new(
             &["where", "code", "finding"],
-            warnings
-                .iter()
-                .map(|w| vec![place(w), w.code.as_str().to_string(), w.message.clone()]),
+            warnings.iter().map(|f| {
+                let code = f.warning.code.as_str().to_string();
+                vec![place(&f.warning), code, f.text(words)]
+            }),
         ));
     }
     table
@@ -87,7 +91,7 @@ pub fn page(ctx: &Ctx<'_>) -> Result<Option<OutputFile>, Error> {
     view.sections.push(
         Section::new("warnings", ctx.t("quality.warnings"))
             .intro(ctx.t("quality.warnings_intro"))
-            .table(warnings_table(ctx, ctx.warnings.iter().map(|(_, w)| w))),
+            .table(warnings_table(ctx, ctx.warnings.iter())),
     );
     if !skipped.is_empty() {
         let mut table = Table::new(
@@ -115,11 +119,10 @@ pub fn page(ctx: &Ctx<'_>) -> Result<Option<OutputFile>, Error> {
 /// The warnings about `seller`'s own deals, for their page's hygiene fixes.
 pub fn for_seller(ctx: &Ctx<'_>, seller: usize) -> Option<Table> {
     let deals = &ctx.model.deals;
-    let mine: Vec<&Diagnostic> = ctx
+    let mine: Vec<&Finding> = ctx
         .warnings
         .iter()
-        .filter(|(deal, _)| deal.is_some_and(|d| deals[d].owner() == Some(seller)))
-        .map(|(_, w)| w)
+        .filter(|f| f.deal.is_some_and(|d| deals[d].owner() == Some(seller)))
         .collect();
     (!mine.is_empty()).then(|| warnings_table(ctx, mine.into_iter()))
 }
