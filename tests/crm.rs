@@ -524,6 +524,19 @@ fn every_bad_cell_is_reported_in_one_run() {
     assert_eq!(places, want);
 }
 
+/// The site of the (English) project in `dir`, built with `language = "sv"`.
+fn build_in_swedish(dir: &Path) -> Vec<pipepress::OutputFile> {
+    let config = dir.join("pipepress.toml");
+    let text = fs::read_to_string(&config).expect("pipepress.toml");
+    assert!(text.contains("language = \"en\""));
+    fs::write(
+        &config,
+        text.replace("language = \"en\"", "language = \"sv\""),
+    )
+    .expect("write");
+    pipepress::build_site(dir, &Options::new(as_of())).expect("builds")
+}
+
 fn page(files: &[pipepress::OutputFile], path: &str) -> String {
     let file = files.iter().find(|f| f.path == path);
     String::from_utf8(
@@ -631,15 +644,7 @@ fn warnings_reach_check_the_data_quality_page_and_the_sellers_page() {
         "deal X7 \"Mattsson – Driftavtal\" has the customer, value and close date of deal X1 (line 2): likely the same deal twice"
     );
     // A Swedish site says them in Swedish, on both pages.
-    let config = dir.path().join("pipepress.toml");
-    let text = fs::read_to_string(&config).expect("pipepress.toml");
-    assert!(text.contains("language = \"en\""));
-    fs::write(
-        &config,
-        text.replace("language = \"en\"", "language = \"sv\""),
-    )
-    .expect("write");
-    let files = pipepress::build_site(dir.path(), &Options::new(as_of())).expect("builds");
+    let files = build_in_swedish(dir.path());
     let quality = page(&files, "data-quality/index.html");
     for finding in [
         "affär X3 ”Östgöta – Service” har värdet 0, ange dess värde (eller lämna fältet tomt när det inte är känt)",
@@ -734,15 +739,7 @@ fn deals_without_a_seller_count_in_the_totals_and_are_warned_about() {
     // Neither deal is on a seller's page: Lars no longer owns X3.
     assert!(!page(&files, "sellers/lars-strand/index.html").contains("X3"));
     // In Swedish, the customer's and the deals' warnings alike.
-    let config = dir.path().join("pipepress.toml");
-    let text = fs::read_to_string(&config).expect("pipepress.toml");
-    fs::write(
-        &config,
-        text.replace("language = \"en\"", "language = \"sv\""),
-    )
-    .expect("write");
-    let files = pipepress::build_site(dir.path(), &Options::new(as_of())).expect("builds");
-    let quality = page(&files, "data-quality/index.html");
+    let quality = page(&build_in_swedish(dir.path()), "data-quality/index.html");
     for finding in [
         "kund C0003 ”Östgöta Logistik AB”: ägaren ”olle-forre” är ingen av säljarna i strategy.toml",
         "affär X3 ”Östgöta – Service”: ägaren ”Olle Förre” är ingen av säljarna i strategy.toml",
