@@ -270,8 +270,9 @@ mod tests {
         }
     }
 
-    /// Every `t("…")`/`tf("…"` in the Rust sources and every `t(k="…")` in the
-    /// templates names a key of the tables.
+    /// Every `t("…")`/`tf("…"` in the Rust sources, every `"warning.…"` (the keys
+    /// of data-quality findings), and every `t(k="…")` in the templates names a key
+    /// of the tables.
     #[test]
     fn every_key_used_exists() {
         let en = Words::builtin(Language::En);
@@ -289,16 +290,23 @@ mod tests {
                     continue;
                 };
                 let text = std::fs::read_to_string(&path).expect("source file");
-                let patterns: &[&str] = match ext {
+                // What comes before a key, and the part of the key it holds.
+                let patterns: &[(&str, &str)] = match ext {
                     "rs" if path.ends_with("i18n.rs") => &[],
-                    "rs" => &[".t(\"", ".tf(\"", "words.get(\"", "words.fill(\""],
-                    "html" => &["t(k=\""],
+                    "rs" => &[
+                        (".t(\"", ""),
+                        (".tf(\"", ""),
+                        ("words.get(\"", ""),
+                        ("words.fill(\"", ""),
+                        ("\"warning.", "warning."),
+                    ],
+                    "html" => &[("t(k=\"", "")],
                     _ => &[],
                 };
-                for pattern in patterns {
+                for (pattern, start) in patterns {
                     for piece in text.split(pattern).skip(1) {
                         if let Some((key, _)) = piece.split_once('"') {
-                            used.push((path.display().to_string(), key.to_string()));
+                            used.push((path.display().to_string(), format!("{start}{key}")));
                         }
                     }
                 }

@@ -39,13 +39,13 @@ pub fn targets(ctx: &Ctx<'_>) -> Section {
     )
     .empty_text(ctx.t("forecast.no_targets"));
     for t in &ctx.metrics.targets {
-        let named = |key| ctx.tf(key, &[("name", &t.scope_name)]);
+        let name = [("name", t.scope_name.as_str())];
         let scope = match t.scope {
             "company" => ctx.t("target.company").to_string(),
-            "segment" => named("target.segment"),
-            "team" => named("target.team"),
-            "seller" => named("target.seller"),
-            _ => named("target.plan"),
+            "segment" => ctx.tf("target.segment", &name),
+            "team" => ctx.tf("target.team", &name),
+            "seller" => ctx.tf("target.seller", &name),
+            _ => ctx.tf("target.plan", &name),
         };
         for k in &t.kinds {
             table.rows.push(vec![

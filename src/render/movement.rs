@@ -189,13 +189,13 @@ pub fn slip_section(ctx: &Ctx<'_>) -> Option<Section> {
         .filter(|(_, n)| *n >= 2)
         .take(30)
         .collect();
-    // The shown deals found in one pass over the list (a million deals at scale),
-    // each by its first deal with that id.
+    // The shown deals found in one pass over the list (a million deals at scale;
+    // an export uses each id once).
     let mut found: rustc_hash::FxHashMap<&str, Option<&Deal>> =
         shown.iter().map(|(id, _)| (id.as_str(), None)).collect();
     for deal in deals {
         if let Some(slot) = found.get_mut(&*deal.id) {
-            slot.get_or_insert(deal);
+            *slot = Some(deal);
         }
     }
     for (id, times) in shown {
